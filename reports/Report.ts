@@ -1,0 +1,50 @@
+import type { Check } from "../src/engine/checks/Check";
+import type { CleanupResult } from "../src/engine/Fixtures";
+import type { AbortKind, NotExercisedCause, Outcome } from "../src/engine/RunResult";
+import type { Verdict } from "../src/engine/verdict";
+import type { Exchange } from "../src/http/Exchange";
+import type { HttpStats } from "../src/http/HttpStats";
+
+/** report.json, as described by reports/report.schema.json (validated with ajv before it is written). */
+export interface Report {
+  readonly reportVersion: 1;
+  readonly suiteVersion: string;
+  readonly runId: string;
+  readonly verdict: Verdict;
+  readonly exitCode: number;
+  readonly profile: string;
+  readonly profileTitle: string;
+  readonly profileSource: string;
+  readonly openapiSha256: string;
+  readonly target: { readonly kind: "embedded" | "live"; readonly url: string };
+  /** The command that reproduces this run; secrets are never part of it. */
+  readonly command: string;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly stats: HttpStats & { readonly durationMs: number };
+  readonly cleanup: CleanupResult;
+  readonly aborted?: { readonly kind: AbortKind; readonly message: string };
+  readonly statuses: readonly StatusRow[];
+}
+
+export interface StatusRow {
+  readonly status: number;
+  readonly description: string;
+  readonly outcome: Outcome;
+  readonly reason?: string;
+  readonly scenarios: readonly ScenarioEntry[];
+}
+
+export interface ScenarioEntry {
+  readonly id: string;
+  readonly title: string;
+  readonly kind: "example";
+  readonly outcome: Outcome;
+  readonly expected: string;
+  readonly observed: string;
+  readonly reason?: string;
+  readonly cause?: NotExercisedCause;
+  readonly tempestId?: string;
+  readonly durationMs: number;
+  readonly evidence: { readonly checks: readonly Check[]; readonly exchanges: readonly Exchange[] };
+}

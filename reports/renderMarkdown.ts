@@ -1,0 +1,75 @@
+import type { Exchange } from "../src/http/Exchange";
+import type { Report, ScenarioEntry } from "./Report";
+
+const cell = (text: string): string => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+const word = { pass: "PASS", fail: "FAIL", "not-exercised": "NOT EXERCISED" } as const;
+
+function exchangeBlock(e: Exchange): string {
+  const body = e.requestBody === undefined ? "" : `\n${e.requestBody}`;
+  const response = e.responseBody === "" ? "" : `\n${e.responseBody}`;
+  return `#${e.seq} ${e.method} ${e.path} as ${e.principal}${body}\n→ ${e.status} ${e.responseHeaders["content-type"] ?? ""}${response}`;
+}
+
+function scenarioSection(s: ScenarioEntry): string[] {
+  const lines = [
+    `- **${word[s.outcome]}** \`${s.id}\`: ${s.title}${s.tempestId === undefined ? "" : ` (Tempest ${s.tempestId})`}`,
+  ];
+  lines.push(`  - expected: ${s.expected}`, `  - observed: ${s.observed}`);
+  if (s.reason !== undefined) lines.push(`  - ${s.outcome === "fail" ? "failed" : "reason"}: ${s.reason}`);
+  if (s.outcome === "fail") {
+    lines.push(
+      "",
+      "  ```",
+      ...s.evidence.exchanges
+        .map(exchangeBlock)
+        .join("\n\n")
+        .split("\n")
+        .map((l) => `  ${l}`),
+      "  ```",
+    );
+  }
+  return lines;
+}
+
+/** report.md: the verdict, a table with a row for every documented status, then every scenario with its evidence. */
+export function renderMarkdown(report: Report): string {
+  const serverErrors =
+    report.stats.serverErrors.length === 0
+      ? "none"
+      : `${report.stats.serverErrors.length} (exchanges ${report.stats.serverErrors.join(", ")})`;
+  const left = report.cleanup.leftBehind.map((l) => `${l.imageId} (${l.why})`).join(", ");
+  const lines = [
+    `# Image tag conformance: ${report.profile} — ${report.verdict}`,
+    "",
+    "| | |",
+    "|---|---|",
+    `| Verdict | **${report.verdict}** (exit code ${report.exitCode}) |`,
+    `| Profile | ${cell(report.profile)}: ${cell(report.profileTitle)} (\`${cell(report.profileSource)}\`, sha256 \`${report.openapiSha256.slice(0, 16)}…\`) |`,
+    `| Target | ${report.target.kind === "embedded" ? "embedded reference" : "live"} ${cell(report.target.url)} |`,
+    `| Suite | image-tag-conformance ${report.suiteVersion}, run \`${report.runId}\` |`,
+    `| Time | ${report.startedAt} → ${report.finishedAt} (${report.stats.durationMs} ms) |`,
+    `| Requests | ${report.stats.requests}, ${report.stats.waitMs} ms waiting on the target; 5xx answers: ${serverErrors} |`,
+    `| Cleanup | ${report.cleanup.created} scratch images created, ${report.cleanup.deleted} deleted${left === "" ? "" : `; left behind: ${cell(left)}`} |`,
+    `| Reproduce | \`${cell(report.command)}\` |`,
+    ...(report.aborted === undefined
+      ? []
+      : [`| Aborted | ${report.aborted.kind}: ${cell(report.aborted.message)} |`]),
+    "",
+    "## Documented statuses",
+    "",
+    "| Status | Description | Outcome | Scenarios passed | Note |",
+    "|---|---|---|---|---|",
+    ...report.statuses.map(
+      (r) =>
+        `| ${r.status} | ${cell(r.description)} | ${word[r.outcome]} | ${r.scenarios.filter((s) => s.outcome === "pass").length}/${r.scenarios.length} | ${cell(r.reason ?? "")} |`,
+    ),
+    "",
+    "## Scenarios",
+  ];
+  for (const row of report.statuses) {
+    lines.push("", `### ${row.status} ${row.description}`, "");
+    if (row.scenarios.length === 0) lines.push(`- ${row.reason ?? "no scenario"}`);
+    for (const s of row.scenarios) lines.push(...scenarioSection(s));
+  }
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,45 @@
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Redactor } from "../src/http/Redactor";
+import type { Report } from "./Report";
+import { renderJunit } from "./renderJunit";
+import { renderMarkdown } from "./renderMarkdown";
+import { validateReport } from "./validateReport";
+
+/** The report did not match reports/report.schema.json: a bug in the suite, never written silently. */
+export class InvalidReportError extends Error {
+  override readonly name = "InvalidReportError";
+}
+
+export interface WrittenReports {
+  readonly json: string;
+  readonly junit: string;
+  readonly markdown: string;
+}
+
+function writeAtomically(path: string, text: string): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
+}
+
+/** Validates report.json, then writes it with junit.xml and report.md; no file ever holds a secret. */
+export function writeReports(report: Report, dir: string, redactor: Redactor): WrittenReports {
+  const problems = validateReport(report);
+  if (problems.length > 0)
+    throw new InvalidReportError(`report.json does not match its schema: ${problems.slice(0, 3).join("; ")}`);
+  mkdirSync(dir, { recursive: true });
+  const files: WrittenReports = {
+    json: join(dir, "report.json"),
+    junit: join(dir, "junit.xml"),
+    markdown: join(dir, "report.md"),
+  };
+  const texts: [string, string][] = [
+    [files.json, `${JSON.stringify(report, null, 2)}\n`],
+    [files.junit, renderJunit(report)],
+    [files.markdown, renderMarkdown(report)],
+  ];
+  // Last guard: exchanges are redacted as they are recorded; nothing that slipped past is written either.
+  for (const [path, text] of texts) writeAtomically(path, redactor.redact(text));
+  return files;
+}

@@ -1,0 +1,60 @@
+/** --help texts: kept free of imports so that --help answers at once. */
+export const mainHelp = `image-tag-conformance: conformance suite for DELETE /v2/images/{image_id}/tags/{tag}
+(OpenStack Image API v2: Glance, Huawei Cloud / Open Telekom Cloud IMS)
+
+Usage:
+  image-tag-conformance run   [options]   run the suite (default target: the embedded reference)
+  image-tag-conformance serve [options]   serve the reference implementation for client authors
+  image-tag-conformance <command> --help  options of a command
+  image-tag-conformance --version
+
+Exit codes:
+  0 conformant   1 non-conformant   2 usage or configuration error
+  3 target unreachable or run aborted   4 incomplete (a status could not be exercised)
+`;
+
+export const runHelp = `Usage: image-tag-conformance run [options]
+
+Runs every scenario that applies to the profile, prints a row for every documented status,
+and writes report.json, junit.xml and report.md.
+
+Options:
+  --target <url>         the Image API's base URL (the suite appends /v2/...);
+                         without it, the embedded reference is started and tested
+  --token <token>        the owner's token (prefer ITC_TOKEN: options show in the process list)
+  --alt-token <token>    a token of a user in another project (prefer ITC_ALT_TOKEN);
+                         without it the 403 and cross-project 404 scenarios are not exercised
+  --alt-project-id <id>  the alt user's project id (otherwise learned from a scratch image)
+  --profile <p>          huawei-ims (default), openstack-glance, or a path to an OpenAPI 3.1 file
+  --out <dir>            where reports are written (default: reports/latest)
+  --timeout <seconds>    per-request timeout (default: 30)
+  --quiet                no progress lines
+  -h, --help             this text
+
+Environment:
+  ITC_TOKEN, ITC_ALT_TOKEN   tokens for --target runs (ignored without --target)
+
+The run creates its own scratch images (named itc-<run id>-...), changes nothing else, and deletes
+them at the end, also after a failure or Ctrl-C. Tokens never appear in reports or output.
+
+Exit codes: 0 conformant, 1 non-conformant, 2 usage or configuration error,
+3 target unreachable or run aborted, 4 incomplete (e.g. no --alt-token).
+`;
+
+export const serveHelp = (
+  mutantNames: readonly string[],
+): string => `Usage: image-tag-conformance serve [options]
+
+Serves the reference implementation of the profile's operations, in memory, until Ctrl-C.
+Two identities: owner (project p-owner) and alt (project p-alt). Their tokens are ITC_TOKEN and
+ITC_ALT_TOKEN when set, otherwise the documented defaults "owner-token" and "alt-token".
+Faults (500, 503) cannot be turned on over the network; they exist only in-process.
+
+Options:
+  --port <n>        port to listen on (default: 9292; 0 picks a free one)
+  --host <address>  address to bind (default: 127.0.0.1)
+  --profile <p>     huawei-ims (default), openstack-glance, or a path to an OpenAPI 3.1 file
+  --mutant <name>   serve a deliberately broken variant instead (see the README's mutant table):
+                    ${mutantNames.join(", ")}
+  -h, --help        this text
+`;

@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+import { mainHelp } from "./help";
+
+/** Prints one line for bad input (exit 2) or an internal error (exit 3); a stack only with ITC_DEBUG=1. */
+function reportError(error: unknown): number {
+  const e = error instanceof Error ? error : new Error(String(error));
+  const code = (e as { code?: unknown }).code;
+  const usage = e.name === "ConfigError" || (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS"));
+  console.error(
+    `image-tag-conformance: ${usage ? "" : "internal error: "}${e.message}${usage ? " (see --help)" : ""}`,
+  );
+  if (process.env["ITC_DEBUG"] === "1") console.error(e.stack);
+  return usage ? 2 : 3;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "-h" || command === "--help" || command === "help") {
+    console.log(mainHelp);
+    return 0;
+  }
+  if (command === "--version" || command === "-v") {
+    console.log((await import("../util/suiteVersion.js")).suiteVersion);
+    return 0;
+  }
+  // Heavy modules load only for the command that needs them, so --help answers at once.
+  if (command === "run") return (await import("./runCommand.js")).runCommand(rest);
+  if (command === "serve") return (await import("./serveCommand.js")).serveCommand(rest);
+  console.error(`image-tag-conformance: unknown command "${command}" (commands: run, serve; see --help)`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.exitCode = reportError(error);
+  },
+);

@@ -1,0 +1,106 @@
+import { parseArgs } from "node:util";
+import { buildReport } from "../../reports/buildReport";
+import { writeReports } from "../../reports/writeReports";
+import type { RunConfig } from "../config/RunConfig";
+import { resolveRunConfig } from "../config/resolveRunConfig";
+import { runSuite } from "../engine/runSuite";
+import { startEmbeddedTarget, type EmbeddedTarget } from "../engine/startEmbeddedTarget";
+import type { Target } from "../engine/Target";
+import { verdictOf } from "../engine/verdict";
+import { Redactor } from "../http/Redactor";
+import { loadProfile } from "../profile/loadProfile";
+import { commandLine } from "./commandLine";
+import { ExitCode, exitCodeOf } from "./exitCodes";
+import { runHelp } from "./help";
+import { makeRunId } from "./makeRunId";
+import { Progress } from "./Progress";
+import { summary } from "./summary";
+
+const options = {
+  target: { type: "string" },
+  token: { type: "string" },
+  "alt-token": { type: "string" },
+  "alt-project-id": { type: "string" },
+  profile: { type: "string" },
+  out: { type: "string" },
+  timeout: { type: "string" },
+  quiet: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+function liveTarget(config: RunConfig): Target | undefined {
+  const t = config.target;
+  if (t.kind !== "live") return undefined;
+  return {
+    kind: "live",
+    baseUrl: t.url,
+    label: t.url,
+    credentials: { owner: t.token, alt: t.altToken },
+    altProjectId: t.altProjectId,
+    faults: undefined,
+  };
+}
+
+/** Ctrl-C (or SIGTERM) once: stop sending, clean up, write the report. Twice: quit now. */
+function trapSignals(controller: AbortController, runId: string): () => void {
+  const onSignal = (): void => {
+    if (!controller.signal.aborted) {
+      console.error(
+        "\nstopping: cleaning up scratch images, then writing the report (press Ctrl-C again to quit at once)",
+      );
+      controller.abort();
+      return;
+    }
+    console.error(`quitting without cleanup: scratch images named itc-${runId}-* may remain on the target`);
+    process.exit(ExitCode.aborted);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  return () => {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  };
+}
+
+/** `run`: resolves configuration, runs the suite, writes the reports, prints the summary; returns the exit code. */
+export async function runCommand(argv: readonly string[]): Promise<number> {
+  const { values } = parseArgs({ args: [...argv], options, strict: true, allowPositionals: false });
+  if (values.help === true) {
+    console.log(runHelp);
+    return ExitCode.conformant;
+  }
+  const config = resolveRunConfig(values, process.env, process.stderr.isTTY);
+  for (const note of config.notes) console.error(`note: ${note}`);
+  const profile = await loadProfile(config.profile);
+  const runId = makeRunId();
+  const controller = new AbortController();
+  const untrap = trapSignals(controller, runId);
+  const progress = new Progress(config.progress);
+  let embedded: EmbeddedTarget | undefined;
+  try {
+    embedded = config.target.kind === "embedded" ? await startEmbeddedTarget(profile) : undefined;
+    const target = embedded?.target ?? liveTarget(config);
+    if (target === undefined) throw new Error("no target");
+    const run = await runSuite({
+      profile,
+      target,
+      runId,
+      signal: controller.signal,
+      timeoutMs: config.timeoutMs,
+      onEvent: (e) => progress.handle(e),
+    });
+    progress.finish();
+    const exitCode = exitCodeOf(run, verdictOf(run));
+    const report = buildReport(run, { command: commandLine(config), exitCode });
+    const files = writeReports(
+      report,
+      config.outDir,
+      new Redactor([target.credentials.owner, target.credentials.alt]),
+    );
+    console.log(summary(report, files));
+    return exitCode;
+  } finally {
+    untrap();
+    await embedded?.close();
+  }
+}

@@ -1,0 +1,31 @@
+import type { Report } from "../../reports/Report";
+import type { WrittenReports } from "../../reports/writeReports";
+
+const word = { pass: "PASS", fail: "FAIL", "not-exercised": "NOT EXERCISED" } as const;
+
+/** The per-status summary printed at the end of a run. */
+export function summary(report: Report, files: WrittenReports | undefined): string {
+  const target =
+    report.target.kind === "embedded" ? `embedded reference (${report.target.url})` : report.target.url;
+  const lines = [
+    `image-tag-conformance ${report.suiteVersion} · profile ${report.profile} · target ${target}`,
+  ];
+  for (const row of report.statuses) {
+    const passed = row.scenarios.filter((s) => s.outcome === "pass").length;
+    lines.push(
+      `  ${row.status}  ${word[row.outcome].padEnd(13)}  ${passed}/${row.scenarios.length}  ${row.description}`,
+    );
+    for (const s of row.scenarios) {
+      if (s.outcome !== "pass") lines.push(`         ${word[s.outcome]} ${s.id}: ${s.reason ?? ""}`);
+    }
+  }
+  const scenarios = report.statuses.reduce((n, r) => n + r.scenarios.length, 0);
+  const seconds = (report.stats.durationMs / 1000).toFixed(1);
+  const left = report.cleanup.leftBehind.length;
+  lines.push(
+    `verdict: ${report.verdict} (exit ${report.exitCode}) · ${scenarios} scenarios, ${report.stats.requests} requests in ${seconds} s · cleanup: ${report.cleanup.deleted}/${report.cleanup.created} scratch images deleted${left > 0 ? `, ${left} LEFT BEHIND (see report)` : ""}`,
+  );
+  if (report.aborted !== undefined) lines.push(`aborted: ${report.aborted.message}`);
+  if (files !== undefined) lines.push(`reports: ${files.json}, ${files.junit}, ${files.markdown}`);
+  return lines.join("\n");
+}

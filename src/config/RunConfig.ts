@@ -1,0 +1,19 @@
+/** A run's configuration, resolved once at the entry point from options and environment. */
+export interface RunConfig {
+  /** A built-in profile name or a path to an OpenAPI 3.1 file. */
+  readonly profile: string;
+  readonly target:
+    | { readonly kind: "embedded" }
+    | {
+        readonly kind: "live";
+        readonly url: string;
+        readonly token: string;
+        readonly altToken: string | undefined;
+        readonly altProjectId: string | undefined;
+      };
+  readonly outDir: string;
+  readonly timeoutMs: number;
+  readonly progress: "live" | "plain" | "none";
+  /** Notes for the user about how the configuration was read (never a secret). */
+  readonly notes: readonly string[];
+}

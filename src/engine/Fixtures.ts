@@ -1,0 +1,167 @@
+import type { Principal } from "../http/Exchange";
+import { expandPath } from "../http/expandPath";
+import type { HttpClient, HttpResponse } from "../http/HttpClient";
+import type { FixtureOperationId, Profile } from "../profile/Profile";
+import { FixtureError } from "./FixtureError";
+
+export type Creator = "owner" | "alt";
+export type CreatableVisibility = "private" | "shared";
+
+interface Created {
+  readonly id: string;
+  readonly as: Creator;
+}
+
+export interface CleanupResult {
+  readonly created: number;
+  readonly deleted: number;
+  /** Images that could not be deleted, with why: a user must know what the run left behind. */
+  readonly leftBehind: readonly { readonly imageId: string; readonly why: string }[];
+}
+
+/**
+ * The run's scratch images: created through the profile's fixture operations, named after the run, and the
+ * only images the suite ever modifies. Every one is deleted by cleanup(), also after a failure or Ctrl-C.
+ */
+export class Fixtures {
+  private readonly created: Created[] = [];
+  private altProject: string | undefined;
+
+  constructor(
+    private readonly client: HttpClient,
+    private readonly profile: Profile,
+    private readonly runId: string,
+    knownAltProject: string | undefined,
+  ) {
+    this.altProject = knownAltProject;
+  }
+
+  private async call(
+    op: FixtureOperationId,
+    as: Principal,
+    params: Record<string, string>,
+    json?: unknown,
+    client = this.client,
+  ): Promise<HttpResponse> {
+    const spec = this.profile.fixtures.get(op);
+    if (spec === undefined) throw new FixtureError(`the profile has no ${op} operation`, undefined);
+    const res = await client.send({
+      operationId: op,
+      method: spec.method.toUpperCase() as "GET",
+      path: expandPath(spec.pathTemplate, params),
+      as,
+      json,
+    });
+    return res;
+  }
+
+  private expect(res: HttpResponse, status: number, what: string): void {
+    if (res.status !== status) {
+      const detail = res.text.slice(0, 200).replace(/\s+/g, " ");
+      throw new FixtureError(
+        `setup failed: ${what} answered ${res.status}, expected ${status}${detail ? ` (${detail})` : ""}`,
+        res.exchange,
+      );
+    }
+  }
+
+  private static json(res: HttpResponse, what: string): Record<string, unknown> {
+    try {
+      const value: unknown = JSON.parse(res.text);
+      if (typeof value === "object" && value !== null) return value as Record<string, unknown>;
+    } catch {
+      // fall through
+    }
+    throw new FixtureError(`setup failed: ${what} did not answer a JSON object`, res.exchange);
+  }
+
+  /** A new image owned by the creator's project, carrying exactly these tags. */
+  async createImage(
+    label: string,
+    options: { as?: Creator; visibility?: CreatableVisibility; tags?: readonly string[] } = {},
+  ): Promise<string> {
+    const as = options.as ?? "owner";
+    const name = `itc-${this.runId}-${label}`;
+    const res = await this.call(
+      "createImage",
+      as,
+      {},
+      { name, visibility: options.visibility ?? "private", tags: options.tags ?? [] },
+    );
+    this.expect(res, 201, `creating scratch image ${name}`);
+    const id = Fixtures.json(res, "createImage")["id"];
+    if (typeof id !== "string")
+      throw new FixtureError("setup failed: the created image has no id", res.exchange);
+    this.created.push({ id, as });
+    const tags = await this.tagsOf(id, as);
+    const missing = (options.tags ?? []).filter((t) => !tags.includes(t));
+    for (const tag of missing) {
+      this.expect(await this.call("addImageTag", as, { image_id: id, tag }), 204, `adding tag ${tag}`);
+    }
+    return id;
+  }
+
+  /** The image's tags, as its creator sees them. */
+  async tagsOf(imageId: string, as: Creator = "owner"): Promise<string[]> {
+    const res = await this.call("showImage", as, { image_id: imageId });
+    this.expect(res, 200, `showing image ${imageId}`);
+    const tags = Fixtures.json(res, "showImage")["tags"];
+    if (!Array.isArray(tags) || !tags.every((t) => typeof t === "string")) {
+      throw new FixtureError("setup failed: the image has no tags array", res.exchange);
+    }
+    return tags;
+  }
+
+  /** The status a principal gets when showing the image: 200 when visible, 404 when not. */
+  async showStatus(imageId: string, as: Principal): Promise<number> {
+    return (await this.call("showImage", as, { image_id: imageId })).status;
+  }
+
+  /** The alt identity's project id: given by the user, or learned from the owner of a scratch image alt creates. */
+  async altProjectId(): Promise<string> {
+    if (this.altProject !== undefined) return this.altProject;
+    const id = await this.createImage("alt-probe", { as: "alt" });
+    const res = await this.call("showImage", "alt", { image_id: id });
+    const owner = Fixtures.json(res, "showImage")["owner"];
+    if (typeof owner !== "string")
+      throw new FixtureError("setup failed: cannot learn the alt project id (no owner)", res.exchange);
+    this.altProject = owner;
+    return owner;
+  }
+
+  /** Shares an owner's image with the alt project, and alt accepts: alt may then see it but not modify it. */
+  async shareWithAlt(imageId: string): Promise<void> {
+    const member = await this.altProjectId();
+    this.expect(
+      await this.call("createImageMember", "owner", { image_id: imageId }, { member }),
+      200,
+      "adding the alt project as a member",
+    );
+    const accepted = await this.call(
+      "updateImageMember",
+      "alt",
+      { image_id: imageId, member_id: member },
+      { status: "accepted" },
+    );
+    this.expect(accepted, 200, "accepting the share as alt");
+  }
+
+  /** Deletes every image this run created, newest first, with the client given (one that Ctrl-C does not stop). */
+  async cleanup(client: HttpClient): Promise<CleanupResult> {
+    const leftBehind: { imageId: string; why: string }[] = [];
+    const images = [...this.created].reverse();
+    let deleted = 0;
+    for (const image of images) {
+      try {
+        const res = await this.call("deleteImage", image.as, { image_id: image.id }, undefined, client);
+        // 404: the image is already gone, which is what cleanup wants.
+        if (res.status === 204 || res.status === 404) deleted += 1;
+        else leftBehind.push({ imageId: image.id, why: `delete answered ${res.status}` });
+      } catch (error) {
+        leftBehind.push({ imageId: image.id, why: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    this.created.length = 0;
+    return { created: images.length, deleted, leftBehind };
+  }
+}

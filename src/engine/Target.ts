@@ -1,0 +1,15 @@
+import type { Credentials } from "../http/HttpClient";
+import type { FaultPlan } from "../reference/FaultPlan";
+
+/** What the run talks to: the embedded reference (started in-process) or a live deployment. */
+export interface Target {
+  readonly kind: "embedded" | "live";
+  /** The Image API's base URL; the suite appends /v2/... */
+  readonly baseUrl: string;
+  /** How the report names the target: the URL, or "embedded reference" (no secrets either way). */
+  readonly label: string;
+  readonly credentials: Credentials;
+  readonly altProjectId: string | undefined;
+  /** Only the embedded reference has one. */
+  readonly faults: FaultPlan | undefined;
+}

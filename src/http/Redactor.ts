@@ -1,0 +1,22 @@
+/** Replaces every known secret (tokens, passwords) with a marker, wherever it appears in a text. */
+export class Redactor {
+  private readonly secrets: readonly string[];
+
+  constructor(secrets: readonly (string | undefined)[]) {
+    // Longest first, so a secret that contains another is replaced whole.
+    this.secrets = secrets
+      .filter((s): s is string => s !== undefined && s.length > 0)
+      .sort((a, b) => b.length - a.length);
+  }
+
+  redact(text: string): string {
+    let out = text;
+    for (const secret of this.secrets) out = out.split(secret).join("[redacted]");
+    return out;
+  }
+
+  /** True when the text still holds a secret: used as a last guard before anything is written. */
+  leaks(text: string): boolean {
+    return this.secrets.some((s) => text.includes(s));
+  }
+}

@@ -1,0 +1,42 @@
+import type { IncomingHttpHeaders } from "node:http";
+import type { Profile } from "../profile/Profile";
+import type { Identity } from "./Identity";
+import type { ImageRecord } from "./ImageRecord";
+
+/** A request as a handler sees it: routed, authenticated, body read. */
+export interface RefRequest {
+  readonly operationId: string;
+  readonly params: Readonly<Record<string, string>>;
+  readonly headers: IncomingHttpHeaders;
+  readonly body: Buffer;
+  readonly identity: Identity;
+}
+
+/** What a handler answers; an error is rendered as JSON or text by the request's Accept header. */
+export type RefResponse =
+  | { readonly status: number; readonly json?: unknown; readonly headers?: Readonly<Record<string, string>> }
+  | { readonly status: number; readonly error: string };
+
+export interface RefContext {
+  readonly profile: Profile;
+  readonly images: Map<string, ImageRecord>;
+  readonly now: () => string;
+}
+
+export type Handler = (req: RefRequest, ctx: RefContext) => RefResponse;
+
+/** Maps a token to an identity; undefined means 401. */
+export type Authenticate = (
+  token: string | undefined,
+  identities: readonly Identity[],
+) => Identity | undefined;
+
+/** The replaceable parts of the reference: mutants (deliberately broken variants) wrap these. */
+export interface ReferenceBehaviour {
+  readonly authenticate: Authenticate;
+  readonly handlers: Readonly<Record<string, Handler>>;
+}
+
+export function fail(status: number, error: string): RefResponse {
+  return { status, error };
+}

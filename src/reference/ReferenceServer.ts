@@ -1,0 +1,152 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Profile } from "../profile/Profile";
+import { defaultBehaviour } from "./defaultBehaviour";
+import type { FaultPlan } from "./FaultPlan";
+import type { Identity } from "./Identity";
+import type { ImageRecord } from "./ImageRecord";
+import type { RefContext, RefResponse, ReferenceBehaviour } from "./RefExchange";
+import { renderError } from "./renderError";
+import { Router } from "./Router";
+
+export interface ReferenceOptions {
+  readonly profile: Profile;
+  readonly identities: readonly Identity[];
+  /** Only an in-process caller holds this object: faults cannot be turned on over the network. */
+  readonly faults?: FaultPlan;
+  readonly behaviour?: ReferenceBehaviour;
+}
+
+const maxBody = 1024 * 1024;
+
+function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBody) chunks.push(chunk);
+    });
+    req.on("end", () => {
+      resolve(size > maxBody ? undefined : Buffer.concat(chunks));
+    });
+    req.on("error", reject);
+  });
+}
+
+/** The embedded reference implementation of the profile's operations: node:http, in memory. */
+export class ReferenceServer {
+  readonly images = new Map<string, ImageRecord>();
+  private readonly server: Server;
+  private readonly router: Router;
+  private readonly behaviour: ReferenceBehaviour;
+  private baseUrl = "";
+
+  constructor(private readonly options: ReferenceOptions) {
+    this.router = new Router(options.profile);
+    this.behaviour = options.behaviour ?? defaultBehaviour;
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((error: unknown) => {
+        this.write(req, res, {
+          status: 500,
+          error: error instanceof Error ? error.message : "internal error",
+        });
+      });
+    });
+  }
+
+  get url(): string {
+    return this.baseUrl;
+  }
+
+  async listen(port = 0, host = "127.0.0.1"): Promise<string> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once("error", reject);
+      this.server.listen(port, host, resolve);
+    });
+    const address = this.server.address() as AddressInfo;
+    const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
+    this.baseUrl = `http://${shownHost}:${address.port}`;
+    return this.baseUrl;
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = req.method ?? "GET";
+    const rawPath = (req.url ?? "/").split("?")[0] ?? "/";
+    const body = await readBody(req);
+    const token = req.headers[this.options.profile.authHeader.toLowerCase()];
+    const identity = this.behaviour.authenticate(
+      typeof token === "string" ? token : undefined,
+      this.options.identities,
+    );
+    // RFC 9110 section 15.5.2: a 401 carries WWW-Authenticate; Glance names Keystone's URI.
+    if (identity === undefined) {
+      this.write(req, res, {
+        status: 401,
+        error: "The request you have made requires authentication.",
+        headers: { "WWW-Authenticate": `Keystone uri="${this.baseUrl}/identity"` },
+      });
+      return;
+    }
+    if (body === undefined) return this.write(req, res, { status: 413, error: "Request body too large." });
+    const route = this.router.match(method, rawPath);
+    if (route.kind === "none")
+      return this.write(req, res, { status: 404, error: "The resource could not be found." });
+    if (route.kind === "bad-encoding")
+      return this.write(req, res, { status: 400, error: "Malformed percent-encoding in the path." });
+    if (route.kind === "bad-method") {
+      return this.write(req, res, {
+        status: 405,
+        error: "Method not allowed.",
+        headers: { Allow: route.allow.join(", ") },
+      });
+    }
+    const fault = this.options.faults?.take(route.operationId);
+    if (fault !== undefined)
+      return this.write(req, res, {
+        status: fault,
+        error: `Injected fault (${fault}) from the in-process fault plan.`,
+      });
+    const handler = this.behaviour.handlers[route.operationId];
+    if (handler === undefined)
+      return this.write(req, res, { status: 501, error: `${route.operationId} is not implemented.` });
+    const ctx: RefContext = {
+      profile: this.options.profile,
+      images: this.images,
+      now: () => new Date().toISOString().replace(/\.\d+Z$/, "Z"),
+    };
+    this.write(
+      req,
+      res,
+      handler(
+        { operationId: route.operationId, params: route.params, headers: req.headers, body, identity },
+        ctx,
+      ),
+    );
+  }
+
+  private write(
+    req: IncomingMessage,
+    res: ServerResponse,
+    out: RefResponse & { headers?: Readonly<Record<string, string>> },
+  ): void {
+    const headers: Record<string, string> = { ...out.headers };
+    let payload = "";
+    if ("error" in out) {
+      const rendered = renderError(out.status, out.error, req.headers.accept);
+      headers["Content-Type"] = rendered.contentType;
+      payload = rendered.body;
+    } else if (out.json !== undefined) {
+      headers["Content-Type"] = "application/json";
+      payload = JSON.stringify(out.json);
+    }
+    if (payload !== "") headers["Content-Length"] = String(Buffer.byteLength(payload));
+    res.writeHead(out.status, headers);
+    res.end(payload === "" ? undefined : payload);
+  }
+}

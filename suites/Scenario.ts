@@ -1,0 +1,34 @@
+import type { NotExercised, ScenarioContext } from "../src/engine/ScenarioContext";
+import type { Profile } from "../src/profile/Profile";
+
+export type ScenarioKind = "example";
+
+/** What a scenario needs beyond the owner's token; without it the scenario is not exercised. */
+export type Need =
+  /** A second identity in another project (--alt-token): the user can give it. */
+  | "alt-identity"
+  /** Faults injected in-process: only the embedded reference can be made to fail on demand. */
+  | "fault-injection";
+
+/** A scenario: data plus a run function. It proves one documented status of the subject operation. */
+export interface Scenario {
+  /** Stable: reports, JUnit and replay commands name scenarios by it. */
+  readonly id: string;
+  readonly title: string;
+  readonly status: number;
+  readonly kind: ScenarioKind;
+  /** What the documents call for, in words (the report's "expected"). */
+  readonly expected: string;
+  /** The OpenStack interop (Tempest) test it corresponds to, by idempotent id. */
+  readonly tempestId?: string;
+  readonly needs: readonly Need[];
+  /** The profiles it applies to, in words; appliesTo decides it from the profile's document. */
+  readonly profiles: string;
+  readonly appliesTo: (profile: Profile) => boolean;
+  readonly run: (ctx: ScenarioContext) => Promise<NotExercised | undefined>;
+}
+
+/** Applies when the profile documents the status the scenario proves. */
+export function documents(status: number): (profile: Profile) => boolean {
+  return (profile) => profile.documentedStatuses.includes(status);
+}

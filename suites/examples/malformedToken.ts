@@ -1,0 +1,26 @@
+import { randomBytes } from "node:crypto";
+import { documents, type Scenario } from "../Scenario";
+
+export const malformedToken: Scenario = {
+  id: "401-malformed-token",
+  title: "a malformed token",
+  status: 401,
+  kind: "example",
+  expected: "401 with WWW-Authenticate and the documented error body; tags unchanged",
+  needs: [],
+  profiles: "every profile",
+  appliesTo: documents(401),
+  run: async ({ fixtures, probe, tags }) => {
+    const image = await fixtures.createImage("401-malformed", { tags: [tags.target, ...tags.others] });
+    // Not a token any identity service issued: random, and shaped like none of them.
+    const token = `itc-not-a-token-${randomBytes(8).toString("hex")}`;
+    await probe.deleteTag({
+      as: { label: "malformed token", token },
+      imageId: image,
+      tag: tags.target,
+      expect: 401,
+      tags: "unchanged",
+    });
+    return undefined;
+  },
+};

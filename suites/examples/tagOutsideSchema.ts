@@ -1,0 +1,24 @@
+import { exampleTags } from "../../generators/exampleTags";
+import { documents, type Scenario } from "../Scenario";
+
+export const tagOutsideSchema: Scenario = {
+  id: "400-tag-outside-schema",
+  title: "a tag outside the documented alphabet",
+  status: 400,
+  kind: "example",
+  // huawei-ims seed: "The tag can contain only digits, letters, underscores (_), and hyphens (-)."
+  expected: "400 with the documented error body; tags unchanged",
+  needs: [],
+  profiles: "profiles whose tag schema rejects some one-segment tag (huawei-ims)",
+  appliesTo: (p) => {
+    const tags = exampleTags(p);
+    return documents(400)(p) && "target" in tags && tags.outsideSchema !== undefined;
+  },
+  run: async ({ fixtures, probe, tags }) => {
+    const outside = tags.outsideSchema;
+    if (outside === undefined) return { notExercised: "the profile's tag schema rejects no candidate tag" };
+    const image = await fixtures.createImage("400-outside", { tags: [tags.target, ...tags.others] });
+    await probe.deleteTag({ as: "owner", imageId: image, tag: outside, expect: 400, tags: "unchanged" });
+    return undefined;
+  },
+};
