@@ -24,7 +24,9 @@ function writeAtomically(path: string, text: string): void {
 }
 
 /** Validates report.json, then writes it with junit.xml and report.md; no file ever holds a secret. */
-export function writeReports(report: Report, dir: string, redactor: Redactor): WrittenReports {
+export function writeReports(unguarded: Report, dir: string, redactor: Redactor): WrittenReports {
+  // Last guard: exchanges are redacted as they are recorded; nothing that slipped past is written either.
+  const report = redactor.redactDeep(unguarded);
   const problems = validateReport(report);
   if (problems.length > 0)
     throw new InvalidReportError(`report.json does not match its schema: ${problems.slice(0, 3).join("; ")}`);
@@ -39,7 +41,6 @@ export function writeReports(report: Report, dir: string, redactor: Redactor): W
     [files.junit, renderJunit(report)],
     [files.markdown, renderMarkdown(report)],
   ];
-  // Last guard: exchanges are redacted as they are recorded; nothing that slipped past is written either.
-  for (const [path, text] of texts) writeAtomically(path, redactor.redact(text));
+  for (const [path, text] of texts) writeAtomically(path, text);
   return files;
 }

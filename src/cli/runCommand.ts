@@ -87,7 +87,9 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
       runId,
       signal: controller.signal,
       timeoutMs: config.timeoutMs,
-      onEvent: (e) => progress.handle(e),
+      onEvent: (e) => {
+        progress.handle(e);
+      },
     });
     progress.finish();
     const exitCode = exitCodeOf(run, verdictOf(run));

@@ -15,6 +15,8 @@ export interface RunOptionsInput {
   readonly quiet?: boolean;
 }
 
+const minTokenLength = 8;
+
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === "" ? undefined : value.trim();
 }
@@ -58,6 +60,18 @@ export function resolveRunConfig(input: RunOptionsInput, env: NodeJS.ProcessEnv,
     const url = parseTarget(input.target);
     if (token === undefined)
       throw new ConfigError("missing-token", "--target needs a token: set ITC_TOKEN (or pass --token)");
+    // Secrets are redacted by value wherever they appear; a very short one would match ordinary text.
+    for (const [name, value] of [
+      ["token", token],
+      ["alt token", altToken],
+    ] as const) {
+      if (value !== undefined && value.length < minTokenLength) {
+        throw new ConfigError(
+          "bad-option",
+          `the ${name} is shorter than ${minTokenLength} characters: that is no real token, and it could not be redacted reliably`,
+        );
+      }
+    }
     if (altToken !== undefined && altToken === token)
       throw new ConfigError(
         "bad-option",

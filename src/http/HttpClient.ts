@@ -36,7 +36,7 @@ export interface HttpClientOptions {
   readonly credentials: Credentials;
   readonly redactor: Redactor;
   readonly stats: HttpStats;
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
   readonly timeoutMs?: number;
   /** Called with every recorded exchange; the engine files them under the running scenario. */
   readonly onExchange?: (exchange: Exchange) => void;
@@ -74,8 +74,7 @@ export class HttpClient {
 
   /** The same client without the abort signal, for cleanup after Ctrl-C. */
   unstoppable(): HttpClient {
-    const { signal: _ignored, ...rest } = this.options;
-    const copy = new HttpClient(rest);
+    const copy = new HttpClient({ ...this.options, signal: undefined });
     copy.seq = this.seq + 100000;
     return copy;
   }
@@ -123,7 +122,8 @@ export class HttpClient {
     const text = typeof res.body === "string" ? res.body : "";
     const responseHeaders = headerRecord(res.headers);
     const requestHeaders: Record<string, string> = {};
-    for (const [k, v] of Object.entries(headers)) requestHeaders[k] = redactor.redact(v);
+    for (const [k, v] of Object.entries(headers))
+      requestHeaders[k] = k === authHeader ? "[redacted]" : redactor.redact(v);
     if (body !== undefined) requestHeaders["Content-Type"] = "application/json";
     this.seq += 1;
     stats.requests += 1;

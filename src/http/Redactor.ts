@@ -15,6 +15,18 @@ export class Redactor {
     return out;
   }
 
+  /** A copy of a JSON value with every string redacted; keys are the suite's own and stay as they are. */
+  redactDeep<T>(value: T): T {
+    if (typeof value === "string") return this.redact(value) as T;
+    if (Array.isArray(value)) return value.map((v: unknown) => this.redactDeep(v)) as T;
+    if (typeof value === "object" && value !== null) {
+      return Object.fromEntries(
+        Object.entries(value).map(([k, v]) => [k, this.redactDeep(v as unknown)]),
+      ) as T;
+    }
+    return value;
+  }
+
   /** True when the text still holds a secret: used as a last guard before anything is written. */
   leaks(text: string): boolean {
     return this.secrets.some((s) => text.includes(s));

@@ -49,8 +49,9 @@ export const mutants: readonly Mutant[] = [
           image !== undefined &&
           canSee(image, req.identity.projectId) &&
           canModify(image, req.identity.projectId);
-        if (mine && req.body.length === 0 && !image.tags.includes(req.params["tag"] ?? ""))
-          return { status: 204 };
+        const tag = req.params["tag"] ?? "";
+        const wellFormed = req.body.length === 0 && ctx.profile.checkTag(tag).length === 0;
+        if (mine && wellFormed && !image.tags.includes(tag)) return { status: 204 };
         return inner(req, ctx);
       }),
   },

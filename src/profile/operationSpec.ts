@@ -51,7 +51,7 @@ export function operationSpec(
   const params = [...(item.parameters ?? []), ...(op.parameters ?? [])] as Parameter[];
   const pathParams = new Map<string, SchemaCheck>();
   for (const p of params) {
-    if (p.in === "path") pathParams.set(p.name, compile((p.schema ?? {}) as object));
+    if (p.in === "path") pathParams.set(p.name, compile(p.schema ?? {}));
   }
   const role = (op as Record<string, unknown>)["x-itc-role"] === "subject" ? "subject" : "fixture";
   return {

@@ -15,9 +15,14 @@ export interface ReferenceOptions {
   /** Only an in-process caller holds this object: faults cannot be turned on over the network. */
   readonly faults?: FaultPlan;
   readonly behaviour?: ReferenceBehaviour;
+  /** A delay before every answer, to make the reference behave like a remote service in tests. */
+  readonly latencyMs?: number;
 }
 
 const maxBody = 1024 * 1024;
+
+/** A handler's answer, or one of the server's own (401, 405, ...), which may carry headers. */
+type Answer = RefResponse & { readonly headers?: Readonly<Record<string, string>> };
 
 function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
@@ -72,10 +77,21 @@ export class ReferenceServer {
 
   async close(): Promise<void> {
     this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await new Promise<void>((resolve) => {
+      this.server.close(() => {
+        resolve();
+      });
+    });
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const answer = await this.respond(req);
+    const latency = this.options.latencyMs ?? 0;
+    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
+    this.write(req, res, answer);
+  }
+
+  private async respond(req: IncomingMessage): Promise<Answer> {
     const method = req.method ?? "GET";
     const rawPath = (req.url ?? "/").split("?")[0] ?? "/";
     const body = await readBody(req);
@@ -86,47 +102,33 @@ export class ReferenceServer {
     );
     // RFC 9110 section 15.5.2: a 401 carries WWW-Authenticate; Glance names Keystone's URI.
     if (identity === undefined) {
-      this.write(req, res, {
+      const challenge = `Keystone uri="${this.baseUrl}/identity"`;
+      return {
         status: 401,
         error: "The request you have made requires authentication.",
-        headers: { "WWW-Authenticate": `Keystone uri="${this.baseUrl}/identity"` },
-      });
-      return;
+        headers: { "WWW-Authenticate": challenge },
+      };
     }
-    if (body === undefined) return this.write(req, res, { status: 413, error: "Request body too large." });
+    if (body === undefined) return { status: 413, error: "Request body too large." };
     const route = this.router.match(method, rawPath);
-    if (route.kind === "none")
-      return this.write(req, res, { status: 404, error: "The resource could not be found." });
+    if (route.kind === "none") return { status: 404, error: "The resource could not be found." };
     if (route.kind === "bad-encoding")
-      return this.write(req, res, { status: 400, error: "Malformed percent-encoding in the path." });
-    if (route.kind === "bad-method") {
-      return this.write(req, res, {
-        status: 405,
-        error: "Method not allowed.",
-        headers: { Allow: route.allow.join(", ") },
-      });
-    }
+      return { status: 400, error: "Malformed percent-encoding in the path." };
+    if (route.kind === "bad-method")
+      return { status: 405, error: "Method not allowed.", headers: { Allow: route.allow.join(", ") } };
     const fault = this.options.faults?.take(route.operationId);
     if (fault !== undefined)
-      return this.write(req, res, {
-        status: fault,
-        error: `Injected fault (${fault}) from the in-process fault plan.`,
-      });
+      return { status: fault, error: `Injected fault (${fault}) from the in-process fault plan.` };
     const handler = this.behaviour.handlers[route.operationId];
-    if (handler === undefined)
-      return this.write(req, res, { status: 501, error: `${route.operationId} is not implemented.` });
+    if (handler === undefined) return { status: 501, error: `${route.operationId} is not implemented.` };
     const ctx: RefContext = {
       profile: this.options.profile,
       images: this.images,
       now: () => new Date().toISOString().replace(/\.\d+Z$/, "Z"),
     };
-    this.write(
-      req,
-      res,
-      handler(
-        { operationId: route.operationId, params: route.params, headers: req.headers, body, identity },
-        ctx,
-      ),
+    return handler(
+      { operationId: route.operationId, params: route.params, headers: req.headers, body, identity },
+      ctx,
     );
   }
 

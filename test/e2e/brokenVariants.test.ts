@@ -1,0 +1,60 @@
+import { mutants } from "../../src/mutants/catalog";
+import { readReport, runCli, serve, tempOut } from "../support/cli";
+
+const env = { ITC_TOKEN: "owner-token", ITC_ALT_TOKEN: "alt-token" };
+
+describe("run --target against `serve`", () => {
+  it("the faithful reference is conformant; 500 and 503 are not exercised on a live target, with the reason", async () => {
+    const server = await serve([]);
+    try {
+      const out = tempOut();
+      const r = await runCli(["run", "--target", server.url, "--out", out, "--quiet"], env);
+      expect(r.code).toBe(0);
+      const report = readReport(out);
+      const fault = report.statuses.filter((s) => s.outcome === "not-exercised").map((s) => s.status);
+      expect(fault).toEqual([500, 503]);
+      expect(report.statuses.find((s) => s.status === 500)?.reason).toMatch(
+        /none of the run's \d+ requests got a 5xx/,
+      );
+      expect(report.stats.serverErrors).toEqual([]);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it("without an alt token the run is incomplete: exit 4", async () => {
+    const server = await serve([]);
+    try {
+      const out = tempOut();
+      const r = await runCli(["run", "--target", server.url, "--out", out, "--quiet"], {
+        ITC_TOKEN: "owner-token",
+      });
+      expect(r.code).toBe(4);
+      expect(readReport(out).statuses.find((s) => s.status === 403)).toMatchObject({
+        outcome: "not-exercised",
+      });
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it.each(mutants.map((m) => [m.name, m.defect, m.caughtBy] as const))(
+    "mutant %s (%s): exit 1, rows %j fail",
+    async (name, _defect, caughtBy) => {
+      const server = await serve(["--mutant", name]);
+      try {
+        const out = tempOut();
+        const r = await runCli(["run", "--target", server.url, "--out", out, "--quiet"], env);
+        expect(r.code).toBe(1);
+        const report = readReport(out);
+        expect(report.verdict).toBe("non-conformant");
+        expect(report.statuses.filter((s) => s.outcome === "fail").map((s) => s.status)).toEqual([
+          ...caughtBy,
+        ]);
+        for (const status of caughtBy) expect(r.stdout).toMatch(new RegExp(`^ {2}${status} {2}FAIL`, "m"));
+      } finally {
+        await server.stop();
+      }
+    },
+  );
+});

@@ -1,0 +1,51 @@
+import { readReport, runCli, tempOut } from "../support/cli";
+
+const oneLine = (text: string): boolean => text.trim().split("\n").length === 1 && !/\n\s+at /.test(text);
+
+describe("exit codes and bad input", () => {
+  it("2 for --target not-a-url, with one line and no stack", async () => {
+    const r = await runCli(["run", "--target", "not-a-url"], { ITC_TOKEN: "a-token-123" });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--target "not-a-url" is not a URL/);
+    expect(oneLine(r.stderr)).toBe(true);
+  });
+
+  it("3 for an unreachable target, with the report still written", async () => {
+    const out = tempOut();
+    const r = await runCli(["run", "--target", "http://127.0.0.1:1", "--out", out, "--quiet"], {
+      ITC_TOKEN: "a-token-123",
+    });
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(/aborted: target unreachable/);
+    expect(readReport(out)).toMatchObject({
+      verdict: "incomplete",
+      exitCode: 3,
+      aborted: { kind: "unreachable" },
+    });
+  });
+
+  it.each([
+    [["run", "--bogus"], /Unknown option '--bogus'/],
+    [["run", "--target", "http://127.0.0.1:1"], /needs a token/],
+    [["run", "--token", "x"], /need --target/],
+    [["run", "--profile", "nope"], /no such profile/],
+    [["serve", "--port", "99999"], /--port must be/],
+    [["serve", "--mutant", "nope"], /unknown mutant/],
+    [["frobnicate"], /unknown command/],
+  ])("2 for %j", async (args, message) => {
+    const r = await runCli(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(oneLine(r.stderr)).toBe(true);
+  });
+
+  it.each([[["--help"]], [["run", "--help"]], [["serve", "--help"]], [["--version"]]])(
+    "%j answers on stdout with exit 0",
+    async (args) => {
+      const r = await runCli(args);
+      expect(r.code).toBe(0);
+      expect(r.stdout.length).toBeGreaterThan(0);
+      expect(r.stderr).toBe("");
+    },
+  );
+});

@@ -1,0 +1,33 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { readReport, runCli, tempOut } from "../support/cli";
+
+describe("run against the embedded reference", () => {
+  it("huawei-ims (the default): exit 0, conformant, all 7 statuses pass, reports written", async () => {
+    const out = tempOut();
+    const r = await runCli(["run", "--out", out]);
+    expect(r.code).toBe(0);
+    const report = readReport(out);
+    expect(report.verdict).toBe("conformant");
+    expect(report.profile).toBe("huawei-ims");
+    expect(report.statuses.map((s) => [s.status, s.outcome])).toEqual(
+      [204, 400, 401, 403, 404, 500, 503].map((s) => [s, "pass"]),
+    );
+    for (const f of ["report.json", "junit.xml", "report.md"]) expect(existsSync(join(out, f))).toBe(true);
+    // The per-status summary on stdout, plain progress lines on stderr (not a terminal here).
+    expect(r.stdout).toMatch(/^ {2}503 {2}PASS/m);
+    expect(r.stdout).toMatch(/verdict: conformant \(exit 0\)/);
+    expect(r.stderr).toMatch(/^\[1\/12\] PASS 204-delete-present-tag/m);
+  });
+
+  it("openstack-glance: exit 0, conformant, its 5 statuses pass", async () => {
+    const out = tempOut();
+    const r = await runCli(["run", "--profile", "openstack-glance", "--out", out, "--quiet"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+    const report = readReport(out);
+    expect(report.statuses.map((s) => [s.status, s.outcome])).toEqual(
+      [204, 400, 401, 403, 404].map((s) => [s, "pass"]),
+    );
+  });
+});
