@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { mainHelp } from "./help";
+import { mainHelp, runHelp, serveHelp } from "./help";
 
 /** Prints one line for bad input (exit 2) or an internal error (exit 3); a stack only with ITC_DEBUG=1. */
 function reportError(error: unknown): number {
@@ -24,6 +24,15 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   // Heavy modules load only for the command that needs them, so --help answers at once.
+  const wantsHelp = rest.includes("--help") || rest.includes("-h");
+  if (wantsHelp && command === "run") {
+    console.log(runHelp);
+    return 0;
+  }
+  if (wantsHelp && command === "serve") {
+    console.log(serveHelp((await import("../mutants/catalog.js")).mutants.map((m) => m.name)));
+    return 0;
+  }
   if (command === "run") return (await import("./runCommand.js")).runCommand(rest);
   if (command === "serve") return (await import("./serveCommand.js")).serveCommand(rest);
   console.error(`image-tag-conformance: unknown command "${command}" (commands: run, serve; see --help)`);
