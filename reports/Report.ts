@@ -4,6 +4,8 @@ import type { AbortKind, NotExercisedCause, Outcome } from "../src/engine/RunRes
 import type { Verdict } from "../src/engine/verdict";
 import type { Exchange } from "../src/http/Exchange";
 import type { HttpStats } from "../src/http/HttpStats";
+import type { PropertyDetails } from "../src/engine/property/PropertyOutput";
+import type { ScenarioKind, Tier } from "../suites/Scenario";
 
 /** report.json, as described by reports/report.schema.json (validated with ajv before it is written). */
 export interface Report {
@@ -19,6 +21,14 @@ export interface Report {
   readonly target: { readonly kind: "embedded" | "live"; readonly url: string };
   /** The command that reproduces this run; secrets are never part of it. */
   readonly command: string;
+  /** The run's seed: the same seed gives the same scenarios, cases and outcomes. */
+  readonly seed: number;
+  readonly settings: {
+    readonly runs: number;
+    readonly lenient: boolean;
+    readonly concurrency: number;
+    readonly timeBudgetMs: number | null;
+  };
   readonly startedAt: string;
   readonly finishedAt: string;
   readonly stats: HttpStats & { readonly durationMs: number };
@@ -38,7 +48,9 @@ export interface StatusRow {
 export interface ScenarioEntry {
   readonly id: string;
   readonly title: string;
-  readonly kind: "example";
+  readonly kind: ScenarioKind;
+  /** core decides the verdict; extended (concurrency) is a finding only. */
+  readonly tier: Tier;
   readonly outcome: Outcome;
   readonly expected: string;
   readonly observed: string;
@@ -47,4 +59,6 @@ export interface ScenarioEntry {
   readonly tempestId?: string;
   readonly durationMs: number;
   readonly evidence: { readonly checks: readonly Check[]; readonly exchanges: readonly Exchange[] };
+  /** Property, model and concurrency scenarios: seed, cases, classes, and how to replay a failure. */
+  readonly property?: PropertyDetails;
 }

@@ -1,5 +1,6 @@
 import { relative } from "node:path";
 import type { RunResult, ScenarioResult } from "../src/engine/RunResult";
+import type { RunSettings } from "../src/engine/RunSettings";
 import { verdictOf } from "../src/engine/verdict";
 import { packageRoot } from "../src/util/packageRoot";
 import { suiteVersion } from "../src/util/suiteVersion";
@@ -11,6 +12,7 @@ function entry(r: ScenarioResult): ScenarioEntry {
     id: s.id,
     title: s.title,
     kind: s.kind,
+    tier: s.tier,
     outcome: r.outcome,
     expected: s.expected,
     observed: r.observed,
@@ -19,48 +21,54 @@ function entry(r: ScenarioResult): ScenarioEntry {
     ...(s.tempestId === undefined ? {} : { tempestId: s.tempestId }),
     durationMs: r.durationMs,
     evidence: { checks: r.checks, exchanges: r.exchanges },
+    ...(r.property === undefined ? {} : { property: r.property }),
   };
 }
 
-/** A row per documented status: fail if any scenario failed, pass if one passed, else not exercised. */
+/**
+ * A row per documented status, decided by its core scenarios: fail if any failed, pass if one passed, else not
+ * exercised. Extended-tier scenarios (concurrency) are listed in the row as findings and never decide it.
+ */
 function row(
   status: number,
   description: string,
   scenarios: readonly ScenarioEntry[],
   aborted: boolean,
+  selected: boolean,
 ): StatusRow {
   const base = { status, description, scenarios };
-  if (scenarios.some((s) => s.outcome === "fail")) {
-    const failing = scenarios.filter((s) => s.outcome === "fail").map((s) => s.id);
-    return { ...base, outcome: "fail", reason: `failed: ${failing.join(", ")}` };
-  }
-  const skipped = scenarios.filter((s) => s.outcome === "not-exercised");
+  const core = scenarios.filter((s) => s.tier === "core");
+  const findings = scenarios.filter((s) => s.tier === "extended" && s.outcome === "fail").map((s) => s.id);
+  const note =
+    findings.length === 0
+      ? ""
+      : `; findings (extended tier, not part of the verdict): ${findings.join(", ")}`;
+  const failing = core.filter((s) => s.outcome === "fail").map((s) => s.id);
+  if (failing.length > 0) return { ...base, outcome: "fail", reason: `failed: ${failing.join(", ")}${note}` };
+  const skipped = core.filter((s) => s.outcome === "not-exercised");
   const why = skipped.map((s) => `${s.id}: ${s.reason ?? ""}`).join("; ");
-  if (scenarios.some((s) => s.outcome === "pass")) {
-    return skipped.length === 0
-      ? { ...base, outcome: "pass" }
-      : {
-          ...base,
-          outcome: "pass",
-          reason: `${skipped.length} of ${scenarios.length} scenarios not exercised: ${why}`,
-        };
+  if (core.some((s) => s.outcome === "pass")) {
+    const text =
+      skipped.length === 0
+        ? note.slice(2)
+        : `${skipped.length} of ${core.length} scenarios not exercised: ${why}${note}`;
+    return text === "" ? { ...base, outcome: "pass" } : { ...base, outcome: "pass", reason: text };
   }
-  if (scenarios.length === 0) {
-    return {
-      ...base,
-      outcome: "not-exercised",
-      reason: aborted
-        ? "the run was aborted before this status was exercised"
-        : `no scenario of this suite proves ${status}`,
-    };
+  if (core.length === 0) {
+    const reason = aborted
+      ? "the run was aborted before this status was exercised"
+      : selected
+        ? "no scenario selected with --only proves it"
+        : `no scenario of this suite proves ${status}`;
+    return { ...base, outcome: "not-exercised", reason: `${reason}${note}` };
   }
-  return { ...base, outcome: "not-exercised", reason: why };
+  return { ...base, outcome: "not-exercised", reason: `${why}${note}` };
 }
 
 /** Turns a run into the report: one row for every status the profile documents, in ascending order. */
 export function buildReport(
   run: RunResult,
-  meta: { readonly command: string; readonly exitCode: number },
+  meta: { readonly command: string; readonly exitCode: number; readonly settings: RunSettings },
 ): Report {
   const profile = run.profile;
   const rel = relative(packageRoot, profile.source);
@@ -70,6 +78,7 @@ export function buildReport(
       profile.subject.responses.get(status)?.description ?? "",
       run.results.filter((r) => r.scenario.status === status).map(entry),
       run.aborted !== undefined,
+      meta.settings.only !== undefined,
     ),
   );
   return {
@@ -84,6 +93,13 @@ export function buildReport(
     openapiSha256: profile.sha256,
     target: { kind: run.target.kind, url: run.target.baseUrl },
     command: meta.command,
+    seed: meta.settings.seed,
+    settings: {
+      runs: meta.settings.runs,
+      lenient: meta.settings.lenient,
+      concurrency: meta.settings.concurrency,
+      timeBudgetMs: meta.settings.timeBudgetMs ?? null,
+    },
     startedAt: run.startedAt,
     finishedAt: run.finishedAt,
     stats: {

@@ -24,8 +24,15 @@ export function renderJunit(report: Report): string {
         .className(`${report.profile}.${row.status}`)
         .name(`${s.id}: ${s.title}`)
         .time(s.durationMs / 1000);
-      const text = `expected: ${s.expected}\nobserved: ${s.observed}${s.reason === undefined ? "" : `\nreason: ${s.reason}`}`;
-      if (s.outcome === "fail") tc.failure(s.reason ?? "failed", "non-conformant").standardOutput(text);
+      const p = s.property;
+      const replay =
+        p === undefined
+          ? ""
+          : `\nseed: ${p.seed}, cases: ${p.runs}${p.counterexample === undefined ? "" : `\ncounterexample: ${p.counterexample}\nreplay: ${p.replay ?? ""}\ncurl: ${p.curl ?? ""}`}`;
+      const text = `expected: ${s.expected}\nobserved: ${s.observed}${s.reason === undefined ? "" : `\nreason: ${s.reason}`}${replay}`;
+      if (s.outcome === "fail" && s.tier === "extended")
+        tc.standardOutput(`FINDING (extended tier, not part of the verdict)\n${text}`);
+      else if (s.outcome === "fail") tc.failure(s.reason ?? "failed", "non-conformant").standardOutput(text);
       else if (s.outcome === "not-exercised") tc.skipped().standardOutput(text);
       else tc.standardOutput(text);
     }

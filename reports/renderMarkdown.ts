@@ -16,6 +16,19 @@ function scenarioSection(s: ScenarioEntry): string[] {
   ];
   lines.push(`  - expected: ${s.expected}`, `  - observed: ${s.observed}`);
   if (s.reason !== undefined) lines.push(`  - ${s.outcome === "fail" ? "failed" : "reason"}: ${s.reason}`);
+  const p = s.property;
+  if (p !== undefined) {
+    const classes = Object.entries(p.classes)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ");
+    lines.push(
+      `  - ${s.kind}: seed ${p.seed}, ${p.runs} cases${p.shrinks > 0 ? `, ${p.shrinks} shrinks` : ""}${p.interrupted ? " (time budget reached)" : ""}${classes === "" ? "" : `; classes: ${classes}`}`,
+    );
+    for (const d of p.deviations) lines.push(`  - deviation accepted with --lenient: ${d}`);
+    if (p.counterexample !== undefined) lines.push(`  - counterexample: \`${p.counterexample}\``);
+    if (p.replay !== undefined) lines.push(`  - replay: \`${p.replay}\``);
+    if (p.curl !== undefined) lines.push(`  - failing request: \`${p.curl}\``);
+  }
   if (s.outcome === "fail") {
     lines.push(
       "",
@@ -51,6 +64,7 @@ export function renderMarkdown(report: Report): string {
     `| Requests | ${report.stats.requests}, ${report.stats.waitMs} ms waiting on the target; 5xx answers: ${serverErrors} |`,
     `| Cleanup | ${report.cleanup.created} scratch images created, ${report.cleanup.deleted} deleted${left === "" ? "" : `; left behind: ${cell(left)}`} |`,
     `| Reproduce | \`${cell(report.command)}\` |`,
+    `| Seed, runs | ${report.seed}, ${report.settings.runs} cases per property${report.settings.lenient ? ", lenient" : ""} |`,
     ...(report.aborted === undefined
       ? []
       : [`| Aborted | ${report.aborted.kind}: ${cell(report.aborted.message)} |`]),

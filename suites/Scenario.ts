@@ -1,7 +1,11 @@
+import type { PropertyOutput } from "../src/engine/property/PropertyOutput";
 import type { NotExercised, ScenarioContext } from "../src/engine/ScenarioContext";
 import type { Profile } from "../src/profile/Profile";
 
-export type ScenarioKind = "example";
+export type ScenarioKind = "example" | "property" | "model" | "concurrency";
+
+/** core scenarios decide the verdict; extended ones (concurrency) are reported as findings only. */
+export type Tier = "core" | "extended";
 
 /** What a scenario needs beyond the owner's token; without it the scenario is not exercised. */
 export type Need =
@@ -17,6 +21,7 @@ export interface Scenario {
   readonly title: string;
   readonly status: number;
   readonly kind: ScenarioKind;
+  readonly tier: Tier;
   /** What the documents call for, in words (the report's "expected"). */
   readonly expected: string;
   /** The OpenStack interop (Tempest) test it corresponds to, by idempotent id. */
@@ -25,7 +30,8 @@ export interface Scenario {
   /** The profiles it applies to, in words; appliesTo decides it from the profile's document. */
   readonly profiles: string;
   readonly appliesTo: (profile: Profile) => boolean;
-  readonly run: (ctx: ScenarioContext) => Promise<NotExercised | undefined>;
+  /** undefined: the probe's checks decide. A property returns its own outcome and evidence. */
+  readonly run: (ctx: ScenarioContext) => Promise<NotExercised | PropertyOutput | undefined>;
 }
 
 /** Applies when the profile documents the status the scenario proves. */

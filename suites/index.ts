@@ -9,6 +9,15 @@ import { otherProjectPrivateImage } from "./examples/otherProjectPrivateImage";
 import { requestBody } from "./examples/requestBody";
 import { sharedImageNotModifiable } from "./examples/sharedImageNotModifiable";
 import { tagOutsideSchema } from "./examples/tagOutsideSchema";
+import { concurrentDistinct, concurrentSameTag } from "./concurrency/concurrentDeletes";
+import { tagSetModel } from "./model/tagSetModel";
+import { absentTagProperty } from "./properties/absentTagProperty";
+import { caseVariantProperty } from "./properties/caseVariantProperty";
+import { deletePresentProperty } from "./properties/deletePresentProperty";
+import { invalidTagProperty } from "./properties/invalidTagProperty";
+import { isolationProperty } from "./properties/isolationProperty";
+import { missingImageProperty } from "./properties/missingImageProperty";
+import { noValidTokenProperty } from "./properties/noValidTokenProperty";
 import type { Scenario } from "./Scenario";
 
 /** Every scenario of the suite, in the order a run executes them. */
@@ -25,4 +34,14 @@ export const allScenarios: readonly Scenario[] = [
   tagOutsideSchema,
   injectedInternalError,
   injectedUnavailable,
+  deletePresentProperty,
+  isolationProperty,
+  tagSetModel,
+  absentTagProperty,
+  missingImageProperty,
+  caseVariantProperty,
+  invalidTagProperty,
+  noValidTokenProperty,
+  concurrentDistinct,
+  concurrentSameTag,
 ];

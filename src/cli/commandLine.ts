@@ -1,17 +1,38 @@
 import type { RunConfig } from "../config/RunConfig";
+import { defaultRunSettings } from "../engine/RunSettings";
 
 const quote = (s: string): string => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`);
 
-/** The command that reproduces a run; tokens appear only as environment placeholders, never as values. */
-export function commandLine(config: RunConfig): string {
-  const parts = ["image-tag-conformance", "run", "--profile", quote(config.profile)];
+/**
+ * The command that reproduces a run (its seed included); tokens appear only as environment placeholders.
+ * With a scenario and a fast-check path, it replays exactly that one failing case.
+ */
+export function commandLine(
+  config: RunConfig,
+  replay?: { readonly scenarioId: string; readonly path: string },
+): string {
+  const parts = [
+    "image-tag-conformance",
+    "run",
+    "--profile",
+    quote(config.profile),
+    "--seed",
+    String(config.settings.seed),
+  ];
+  const s = config.settings;
+  if (s.runs !== defaultRunSettings.runs) parts.push("--runs", String(s.runs));
+  if (s.lenient) parts.push("--lenient");
+  if (s.concurrency !== defaultRunSettings.concurrency) parts.push("--concurrency", String(s.concurrency));
+  if (s.timeBudgetMs !== undefined) parts.push("--time-budget", String(s.timeBudgetMs / 1000));
+  if (replay !== undefined) parts.push("--only", quote(replay.scenarioId), "--replay-path", replay.path);
+  else if (s.only !== undefined) parts.push("--only", quote(s.only.join(",")));
   let env = "";
   if (config.target.kind === "live") {
     parts.push("--target", quote(config.target.url));
     if (config.target.altProjectId !== undefined)
       parts.push("--alt-project-id", quote(config.target.altProjectId));
-    env = `ITC_TOKEN=<token>${config.target.altToken === undefined ? "" : " ITC_ALT_TOKEN=<alt token>"} `;
+    env = `ITC_TOKEN=<token>${config.target.altToken === undefined ? "" : " ITC_ALT_TOKEN=<alt-token>"} `;
   }
-  if (config.outDir !== "reports/latest") parts.push("--out", quote(config.outDir));
+  if (config.outDir !== "reports/latest" && replay === undefined) parts.push("--out", quote(config.outDir));
   return `${env}${parts.join(" ")}`;
 }

@@ -25,6 +25,14 @@ const options = {
   out: { type: "string" },
   timeout: { type: "string" },
   quiet: { type: "boolean" },
+  seed: { type: "string" },
+  runs: { type: "string" },
+  "time-budget": { type: "string" },
+  lenient: { type: "boolean" },
+  only: { type: "string" },
+  "replay-path": { type: "string" },
+  concurrency: { type: "string" },
+  rate: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -87,13 +95,16 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
       runId,
       signal: controller.signal,
       timeoutMs: config.timeoutMs,
+      rate: config.rate,
+      settings: config.settings,
+      replayCommand: (scenarioId, path) => commandLine(config, { scenarioId, path }),
       onEvent: (e) => {
         progress.handle(e);
       },
     });
     progress.finish();
     const exitCode = exitCodeOf(run, verdictOf(run));
-    const report = buildReport(run, { command: commandLine(config), exitCode });
+    const report = buildReport(run, { command: commandLine(config), exitCode, settings: config.settings });
     const files = writeReports(
       report,
       config.outDir,

@@ -16,14 +16,20 @@ export function summary(report: Report, files: WrittenReports | undefined): stri
       `  ${row.status}  ${word[row.outcome].padEnd(13)}  ${passed}/${row.scenarios.length}  ${row.description}`,
     );
     for (const s of row.scenarios) {
-      if (s.outcome !== "pass") lines.push(`         ${word[s.outcome]} ${s.id}: ${s.reason ?? ""}`);
+      if (s.outcome === "pass") continue;
+      const label = s.tier === "extended" && s.outcome === "fail" ? "FINDING" : word[s.outcome];
+      lines.push(`         ${label} ${s.id}: ${s.reason ?? ""}`);
+      if (s.property?.counterexample !== undefined)
+        lines.push(`           counterexample: ${s.property.counterexample}`);
+      if (s.property?.replay !== undefined) lines.push(`           replay: ${s.property.replay}`);
     }
   }
   const scenarios = report.statuses.reduce((n, r) => n + r.scenarios.length, 0);
+  const cases = report.statuses.flatMap((r) => r.scenarios).reduce((n, s) => n + (s.property?.runs ?? 0), 0);
   const seconds = (report.stats.durationMs / 1000).toFixed(1);
   const left = report.cleanup.leftBehind.length;
   lines.push(
-    `verdict: ${report.verdict} (exit ${report.exitCode}) · ${scenarios} scenarios, ${report.stats.requests} requests in ${seconds} s · cleanup: ${report.cleanup.deleted}/${report.cleanup.created} scratch images deleted${left > 0 ? `, ${left} LEFT BEHIND (see report)` : ""}`,
+    `verdict: ${report.verdict} (exit ${report.exitCode}) · ${scenarios} scenarios (${cases} generated cases, seed ${report.seed}), ${report.stats.requests} requests in ${seconds} s · cleanup: ${report.cleanup.deleted}/${report.cleanup.created} scratch images deleted${left > 0 ? `, ${left} LEFT BEHIND (see report)` : ""}`,
   );
   if (report.aborted !== undefined) lines.push(`aborted: ${report.aborted.message}`);
   if (files !== undefined) lines.push(`reports: ${files.json}, ${files.junit}, ${files.markdown}`);

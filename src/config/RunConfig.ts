@@ -1,3 +1,5 @@
+import type { RunSettings } from "../engine/RunSettings";
+
 /** A run's configuration, resolved once at the entry point from options and environment. */
 export interface RunConfig {
   /** A built-in profile name or a path to an OpenAPI 3.1 file. */
@@ -13,6 +15,9 @@ export interface RunConfig {
       };
   readonly outDir: string;
   readonly timeoutMs: number;
+  readonly settings: RunSettings;
+  /** Requests per second at most; 0 for no limit (the default on the embedded reference). */
+  readonly rate: number;
   readonly progress: "live" | "plain" | "none";
   /** Notes for the user about how the configuration was read (never a secret). */
   readonly notes: readonly string[];

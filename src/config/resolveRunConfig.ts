@@ -1,4 +1,6 @@
 import { defaultProfileName } from "../profile/builtinProfiles";
+import { randomInt } from "node:crypto";
+import { defaultRunSettings, type RunSettings } from "../engine/RunSettings";
 import { ConfigError } from "./ConfigError";
 import { parseTarget } from "./parseTarget";
 import type { RunConfig } from "./RunConfig";
@@ -13,6 +15,65 @@ export interface RunOptionsInput {
   readonly out?: string;
   readonly timeout?: string;
   readonly quiet?: boolean;
+  readonly seed?: string;
+  readonly runs?: string;
+  readonly "time-budget"?: string;
+  readonly lenient?: boolean;
+  readonly only?: string;
+  readonly "replay-path"?: string;
+  readonly concurrency?: string;
+  readonly rate?: string;
+}
+
+function numberOption(
+  name: string,
+  raw: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+  integer = true,
+): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (raw.trim() === "" || !Number.isFinite(n) || (integer && !Number.isInteger(n)) || n < min || n > max) {
+    throw new ConfigError(
+      "bad-option",
+      `--${name} must be ${integer ? "a whole number" : "a number"} from ${min} to ${max}, not "${raw}"`,
+    );
+  }
+  return n;
+}
+
+function settingsOf(input: RunOptionsInput): RunSettings {
+  const only = input.only
+    ?.split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+  const replayPath = nonEmpty(input["replay-path"]);
+  if (replayPath !== undefined && (only?.length !== 1 || input.seed === undefined)) {
+    throw new ConfigError(
+      "bad-option",
+      "--replay-path replays one case: give it with --only <one scenario id> and --seed",
+    );
+  }
+  if (replayPath !== undefined && !/^\d+(:\d+)*$/.test(replayPath))
+    throw new ConfigError(
+      "bad-option",
+      `--replay-path "${replayPath}" is not a fast-check path (like 12:0:3)`,
+    );
+  const budget =
+    input["time-budget"] === undefined
+      ? undefined
+      : Math.round(numberOption("time-budget", input["time-budget"], 0, 1, 86400, false) * 1000);
+  return {
+    seed: numberOption("seed", input.seed, randomInt(2 ** 31 - 1), -(2 ** 31), 2 ** 31 - 1),
+    runs: numberOption("runs", input.runs, defaultRunSettings.runs, 1, 100000),
+    timeBudgetMs: budget,
+    lenient: input.lenient === true,
+    concurrency: numberOption("concurrency", input.concurrency, defaultRunSettings.concurrency, 1, 64),
+    only: only === undefined || only.length === 0 ? undefined : only,
+    replayPath,
+  };
 }
 
 const minTokenLength = 8;
@@ -84,6 +145,9 @@ export function resolveRunConfig(input: RunOptionsInput, env: NodeJS.ProcessEnv,
     target,
     outDir: nonEmpty(input.out) ?? "reports/latest",
     timeoutMs: timeoutOf(input.timeout),
+    settings: settingsOf(input),
+    // Gentle on a live target by default; the embedded reference needs no limit.
+    rate: numberOption("rate", input.rate, target.kind === "live" ? 50 : 0, 0, 10000, false),
     progress: input.quiet === true ? "none" : isTty ? "live" : "plain",
     notes,
   };

@@ -101,6 +101,11 @@ export class Fixtures {
     return id;
   }
 
+  /** Adds a tag; returns the status, for a case to judge. */
+  async tryAddTag(imageId: string, tag: string, as: Creator = "owner"): Promise<number> {
+    return (await this.call("addImageTag", as, { image_id: imageId, tag })).status;
+  }
+
   /** The image's tags, as its creator sees them. */
   async tagsOf(imageId: string, as: Creator = "owner"): Promise<string[]> {
     const res = await this.call("showImage", as, { image_id: imageId });

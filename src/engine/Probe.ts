@@ -37,6 +37,46 @@ export class Probe {
     this.checks.push(check(rule, ok, detail, "scenario precondition"));
   }
 
+  /** Records a check the scenario made itself. */
+  record(c: Check): void {
+    this.checks.push(c);
+  }
+
+  /** Adds a tag as a step of a case; a refusal is a failed check (the tag is valid per the profile). */
+  async addTag(imageId: string, tag: string, as: Creator = "owner"): Promise<boolean> {
+    const status = await this.fixtures.tryAddTag(imageId, tag, as);
+    const ok = status === 204;
+    this.checks.push(
+      check(
+        "adding a valid tag answers 204",
+        ok,
+        `PUT tag ${JSON.stringify(tag)} → ${status}`,
+        `OpenAPI ${this.profile.id}: addImageTag`,
+      ),
+    );
+    return ok;
+  }
+
+  /** The subject request alone, with the response checks but no tag snapshots: for requests sent in parallel. */
+  async deleteTagOnly(
+    as: Principal,
+    imageId: string,
+    tag: string,
+    expect: readonly number[],
+  ): Promise<HttpResponse> {
+    const subject = this.profile.subject;
+    const res = await this.client.send({
+      operationId: subject.operationId,
+      method: "DELETE",
+      path: expandPath(subject.pathTemplate, { image_id: imageId, tag }),
+      as,
+    });
+    this.checks.push(
+      ...checkResponse(subject, res, expect, this.profile.id).filter((c) => c.rule !== "status"),
+    );
+    return res;
+  }
+
   async deleteTag(req: DeleteTagRequest): Promise<HttpResponse> {
     const reader = req.reader ?? "owner";
     const before = req.tags === "skip" ? [] : await this.fixtures.tagsOf(req.imageId, reader);

@@ -3,6 +3,7 @@ import type { Exchange } from "../http/Exchange";
 import type { HttpStats } from "../http/HttpStats";
 import type { Profile } from "../profile/Profile";
 import type { Check } from "./checks/Check";
+import type { PropertyDetails } from "./property/PropertyOutput";
 import type { CleanupResult } from "./Fixtures";
 import type { Target } from "./Target";
 
@@ -23,6 +24,8 @@ export interface ScenarioResult {
   readonly checks: readonly Check[];
   readonly exchanges: readonly Exchange[];
   readonly durationMs: number;
+  /** For property, model and concurrency scenarios: seed, cases, and how to replay a failure. */
+  readonly property?: PropertyDetails;
 }
 
 export type AbortKind = "unreachable" | "user" | "token-rejected";

@@ -1,15 +1,27 @@
 import type { ExampleTags } from "../../generators/exampleTags";
+import type { Exchange } from "../http/Exchange";
+import type { HttpClient } from "../http/HttpClient";
 import type { Profile } from "../profile/Profile";
 import type { FaultPlan } from "../reference/FaultPlan";
 import type { Fixtures } from "./Fixtures";
 import type { Probe } from "./Probe";
+import type { RunSettings } from "./RunSettings";
+import type { Target } from "./Target";
 
-/** What a scenario's run function gets: the profile, tags derived from it, fixtures and the probe. */
+/** What a scenario's run function gets: the profile, tags derived from it, fixtures, the probe and the settings. */
 export interface ScenarioContext {
+  readonly scenarioId: string;
   readonly profile: Profile;
   readonly tags: ExampleTags;
   readonly fixtures: Fixtures;
   readonly probe: Probe;
+  readonly client: HttpClient;
+  readonly target: Target;
+  readonly settings: RunSettings;
+  /** Every exchange of this scenario so far, in order (properties slice out one case's). */
+  readonly exchangeLog: readonly Exchange[];
+  /** The command line that reruns this scenario alone with this seed, replaying the given fast-check path. */
+  readonly replayCommand: (path: string) => string;
   /** Present only on the embedded reference, which the engine started in-process. */
   readonly faults: FaultPlan | undefined;
 }

@@ -9,6 +9,7 @@ import { FixtureError } from "./FixtureError";
 import type { Fixtures } from "./Fixtures";
 import { Probe } from "./Probe";
 import type { NotExercisedCause, ScenarioResult } from "./RunResult";
+import type { RunSettings } from "./RunSettings";
 import type { Target } from "./Target";
 
 export interface ScenarioDeps {
@@ -18,6 +19,9 @@ export interface ScenarioDeps {
   readonly fixtures: Fixtures;
   /** The exchanges sent while this scenario runs are pushed here by the engine. */
   readonly exchanges: Exchange[];
+  readonly settings: RunSettings;
+  /** The command that reruns one scenario replaying a fast-check path. */
+  readonly replayCommand: (scenarioId: string, path: string) => string;
 }
 
 function unmetNeed(
@@ -66,14 +70,20 @@ export async function runScenario(scenario: Scenario, deps: ScenarioDeps): Promi
   const probe = new Probe(deps.client, deps.fixtures, deps.profile);
   try {
     const ran = await scenario.run({
+      scenarioId: scenario.id,
       profile: deps.profile,
       tags,
       fixtures: deps.fixtures,
       probe,
+      client: deps.client,
+      target: deps.target,
+      settings: deps.settings,
+      exchangeLog: deps.exchanges,
+      replayCommand: (path) => deps.replayCommand(scenario.id, path),
       faults: deps.target.faults,
     });
     const observed = probe.observations.join("; ") || "no request";
-    if (ran !== undefined)
+    if (ran !== undefined && "notExercised" in ran) {
       return done({
         outcome: "not-exercised",
         observed,
@@ -81,6 +91,23 @@ export async function runScenario(scenario: Scenario, deps: ScenarioDeps): Promi
         reason: ran.notExercised,
         cause: "setup-failed",
       });
+    }
+    if (ran !== undefined) {
+      const p = ran.property;
+      const what = `${p.runs} cases${p.shrinks > 0 ? `, ${p.shrinks} shrinks` : ""}${p.deviations.length > 0 ? `, ${p.deviations.length} deviations accepted (--lenient)` : ""}`;
+      return {
+        ...done({
+          outcome: ran.failed ? "fail" : "pass",
+          observed: ran.failed
+            ? `counterexample ${p.counterexample ?? "?"} after ${what}`
+            : `held for ${what}`,
+          checks: ran.checks,
+          ...(ran.reason === undefined ? {} : { reason: ran.reason }),
+        }),
+        exchanges: ran.exchanges,
+        property: p,
+      };
+    }
     const failed = probe.checks.filter((c) => !c.ok);
     if (probe.checks.length === 0)
       return done({

@@ -11,6 +11,7 @@ import type { Profile } from "../profile/Profile";
 import { Fixtures, type CleanupResult } from "./Fixtures";
 import type { RunEvent, RunResult, ScenarioResult } from "./RunResult";
 import { runScenario } from "./runScenario";
+import { defaultRunSettings, type RunSettings } from "./RunSettings";
 import type { Target } from "./Target";
 
 export interface RunOptions {
@@ -20,6 +21,11 @@ export interface RunOptions {
   readonly scenarios?: readonly Scenario[];
   readonly signal?: AbortSignal;
   readonly timeoutMs?: number;
+  readonly settings?: RunSettings;
+  /** Requests per second at most; 0 or undefined for no limit. */
+  readonly rate?: number;
+  /** The command that reruns one scenario replaying a fast-check path (the CLI knows its own options). */
+  readonly replayCommand?: (scenarioId: string, path: string) => string;
   readonly onEvent?: (event: RunEvent) => void;
 }
 
@@ -69,9 +75,18 @@ export async function runSuite(options: RunOptions): Promise<RunResult> {
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     onExchange: (e) => current.push(e),
+    ...(options.rate === undefined || options.rate <= 0 ? {} : { minIntervalMs: 1000 / options.rate }),
   });
   const fixtures = new Fixtures(client, profile, runId, target.altProjectId);
-  const scenarios = (options.scenarios ?? allScenarios).filter((s) => s.appliesTo(profile));
+  const settings = options.settings ?? defaultRunSettings;
+  const only = settings.only;
+  const scenarios = (options.scenarios ?? allScenarios).filter(
+    (s) => s.appliesTo(profile) && (only === undefined || only.includes(s.id)),
+  );
+  const replayCommand =
+    options.replayCommand ??
+    ((id: string, path: string) =>
+      `image-tag-conformance run --only ${id} --seed ${settings.seed} --replay-path ${path}`);
   const results: ScenarioResult[] = [];
   let aborted: RunResult["aborted"];
   let cleanup: CleanupResult = { created: 0, deleted: 0, leftBehind: [] };
@@ -82,7 +97,15 @@ export async function runSuite(options: RunOptions): Promise<RunResult> {
       if (aborted !== undefined) break;
       options.onEvent?.({ type: "scenario-start", index, total: scenarios.length, scenario });
       current = [];
-      const result = await runScenario(scenario, { profile, target, client, fixtures, exchanges: current });
+      const result = await runScenario(scenario, {
+        profile,
+        target,
+        client,
+        fixtures,
+        exchanges: current,
+        settings,
+        replayCommand,
+      });
       results.push(result);
       options.onEvent?.({ type: "scenario-end", index, total: scenarios.length, result });
     }

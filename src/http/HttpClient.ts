@@ -38,6 +38,8 @@ export interface HttpClientOptions {
   readonly stats: HttpStats;
   readonly signal?: AbortSignal | undefined;
   readonly timeoutMs?: number;
+  /** The least time between the starts of two requests (from --rate). */
+  readonly minIntervalMs?: number;
   /** Called with every recorded exchange; the engine files them under the running scenario. */
   readonly onExchange?: (exchange: Exchange) => void;
 }
@@ -69,6 +71,7 @@ function headerRecord(raw: unknown): Record<string, string> {
 /** The suite's HTTP layer (supertest over a URL): sends, times, records and redacts every exchange. */
 export class HttpClient {
   private seq = 0;
+  private nextStart = 0;
 
   constructor(private readonly options: HttpClientOptions) {}
 
@@ -94,6 +97,16 @@ export class HttpClient {
     return p.token;
   }
 
+  /** Waits for this request's turn under --rate; concurrent callers queue up one interval apart. */
+  private async pace(): Promise<void> {
+    const interval = this.options.minIntervalMs ?? 0;
+    if (interval <= 0) return;
+    const now = performance.now();
+    const start = Math.max(now, this.nextStart);
+    this.nextStart = start + interval;
+    if (start > now) await new Promise((resolve) => setTimeout(resolve, start - now));
+  }
+
   async send(req: HttpRequest): Promise<HttpResponse> {
     if (this.options.signal?.aborted === true) throw new RunAborted("run aborted by the user");
     const { baseUrl, authHeader, redactor, stats } = this.options;
@@ -110,6 +123,7 @@ export class HttpClient {
     });
     for (const [k, v] of Object.entries(headers)) test = test.set(k, v);
     if (body !== undefined) test = test.set("Content-Type", "application/json").send(body);
+    await this.pace();
     const started = performance.now();
     let res: supertest.Response;
     try {

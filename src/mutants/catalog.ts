@@ -41,7 +41,7 @@ export const mutants: readonly Mutant[] = [
   {
     name: "absent-tag-204",
     defect: "answers 204 when the tag is not on the image",
-    caughtBy: [404],
+    caughtBy: [204, 404],
     apply: (b) =>
       wrapDeleteTag(b, (inner) => (req, ctx) => {
         const image = ctx.images.get(req.params["image_id"] ?? "");
@@ -75,6 +75,56 @@ export const mutants: readonly Mutant[] = [
         }
         return inner(req, ctx);
       }),
+  },
+  {
+    name: "case-insensitive",
+    defect: "matches tags case-insensitively: deleting a case variant deletes the tag",
+    caughtBy: [204, 404],
+    apply: (b) =>
+      wrapDeleteTag(b, (inner) => (req, ctx) => {
+        const image = ctx.images.get(req.params["image_id"] ?? "");
+        const tag = (req.params["tag"] ?? "").toLowerCase();
+        const match = image?.tags.find((t) => t.toLowerCase() === tag);
+        return inner(match === undefined ? req : { ...req, params: { ...req.params, tag: match } }, ctx);
+      }),
+  },
+  {
+    name: "prefix-delete",
+    defect: "deletes every tag that starts with the tag named",
+    caughtBy: [204],
+    apply: (b) =>
+      wrapDeleteTag(b, (inner) => (req, ctx) => {
+        const res = inner(req, ctx);
+        const image = ctx.images.get(req.params["image_id"] ?? "");
+        const tag = req.params["tag"] ?? "";
+        if (res.status === 204 && image !== undefined)
+          image.tags = image.tags.filter((t) => !t.startsWith(tag));
+        return res;
+      }),
+  },
+  {
+    name: "non-ascii-500",
+    defect: "answers 500 to any tag with a non-ASCII character",
+    caughtBy: [400],
+    apply: (b) =>
+      wrapDeleteTag(
+        b,
+        (inner) => (req, ctx) =>
+          // eslint-disable-next-line no-control-regex
+          /[^\x00-\x7f]/.test(req.params["tag"] ?? "")
+            ? { status: 500, error: "UnicodeEncodeError" }
+            : inner(req, ctx),
+      ),
+  },
+  {
+    name: "alphabet-not-enforced",
+    defect: "accepts tags outside the documented alphabet (no 400; an absent tag answers 404)",
+    caughtBy: [400],
+    apply: (b) =>
+      wrapDeleteTag(
+        b,
+        (inner) => (req, ctx) => inner(req, { ...ctx, profile: { ...ctx.profile, checkTag: () => [] } }),
+      ),
   },
 ];
 

@@ -5,6 +5,7 @@ export const deleteAbsentTag: Scenario = {
   title: "delete a tag that is not on the image",
   status: 404,
   kind: "example",
+  tier: "core",
   expected: "404 with the documented error body; tags unchanged",
   tempestId: "39c023a2-325a-433a-9eea-649bf1414b19",
   needs: [],

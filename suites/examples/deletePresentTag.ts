@@ -5,6 +5,7 @@ export const deletePresentTag: Scenario = {
   title: "delete a tag present on an own image",
   status: 204,
   kind: "example",
+  tier: "core",
   expected: "204, no body; the tag is gone and every other tag is unchanged",
   tempestId: "10407036-6059-4f95-a2cd-cbbbee7ed329",
   needs: [],

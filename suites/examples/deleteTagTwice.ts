@@ -5,6 +5,7 @@ export const deleteTagTwice: Scenario = {
   title: "delete the same tag twice",
   status: 404,
   kind: "example",
+  tier: "core",
   expected:
     "first delete 204, second delete 404 with the documented error body; tags unchanged by the second",
   needs: [],

@@ -6,6 +6,7 @@ function injectedFault(status: 500 | 503, title: string): Scenario {
     title,
     status,
     kind: "example",
+    tier: "core",
     expected: `${status} with the documented error body`,
     needs: ["fault-injection"],
     profiles: `profiles that document ${status} (huawei-ims)`,

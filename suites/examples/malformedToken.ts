@@ -6,6 +6,7 @@ export const malformedToken: Scenario = {
   title: "a malformed token",
   status: 401,
   kind: "example",
+  tier: "core",
   expected: "401 with WWW-Authenticate and the documented error body; tags unchanged",
   needs: [],
   profiles: "every profile",

@@ -6,6 +6,7 @@ export const missingImage: Scenario = {
   title: "delete a tag of an image id that does not exist (random UUID v4)",
   status: 404,
   kind: "example",
+  tier: "core",
   expected: "404 with the documented error body",
   needs: [],
   profiles: "every profile",

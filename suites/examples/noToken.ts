@@ -5,6 +5,7 @@ export const noToken: Scenario = {
   title: "no token",
   status: 401,
   kind: "example",
+  tier: "core",
   expected: "401 with WWW-Authenticate and the documented error body; tags unchanged",
   needs: [],
   profiles: "every profile",

@@ -5,6 +5,7 @@ export const otherProjectPrivateImage: Scenario = {
   title: "another project's private image, which the caller cannot see",
   status: 404,
   kind: "example",
+  tier: "core",
   expected: "404 with the documented error body (the image is invisible to the caller); tags unchanged",
   needs: ["alt-identity"],
   profiles: "every profile",

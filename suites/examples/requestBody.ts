@@ -5,6 +5,7 @@ export const requestBody: Scenario = {
   title: "a DELETE with a request body",
   status: 400,
   kind: "example",
+  tier: "core",
   // The seed page: "Request parameters: None"; Glance 25.1.0 answers 400 to a DELETE with a body.
   expected: "400 with the documented error body; tags unchanged",
   needs: [],

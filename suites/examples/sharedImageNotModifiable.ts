@@ -5,6 +5,7 @@ export const sharedImageNotModifiable: Scenario = {
   title: "an image shared with the caller's project, which accepted it: visible but not modifiable",
   status: 403,
   kind: "example",
+  tier: "core",
   expected: "403 with the documented error body; tags unchanged",
   needs: ["alt-identity"],
   profiles: "every profile",

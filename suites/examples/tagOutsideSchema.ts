@@ -6,6 +6,7 @@ export const tagOutsideSchema: Scenario = {
   title: "a tag outside the documented alphabet",
   status: 400,
   kind: "example",
+  tier: "core",
   // huawei-ims seed: "The tag can contain only digits, letters, underscores (_), and hyphens (-)."
   expected: "400 with the documented error body; tags unchanged",
   needs: [],

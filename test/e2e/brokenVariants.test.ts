@@ -8,7 +8,7 @@ describe("run --target against `serve`", () => {
     const server = await serve([]);
     try {
       const out = tempOut();
-      const r = await runCli(["run", "--target", server.url, "--out", out, "--quiet"], env);
+      const r = await runCli(["run", "--target", server.url, "--out", out, "--quiet", "--rate", "0"], env);
       expect(r.code).toBe(0);
       const report = readReport(out);
       const fault = report.statuses.filter((s) => s.outcome === "not-exercised").map((s) => s.status);
@@ -26,7 +26,7 @@ describe("run --target against `serve`", () => {
     const server = await serve([]);
     try {
       const out = tempOut();
-      const r = await runCli(["run", "--target", server.url, "--out", out, "--quiet"], {
+      const r = await runCli(["run", "--target", server.url, "--out", out, "--quiet", "--rate", "0"], {
         ITC_TOKEN: "owner-token",
       });
       expect(r.code).toBe(4);
@@ -44,7 +44,7 @@ describe("run --target against `serve`", () => {
       const server = await serve(["--mutant", name]);
       try {
         const out = tempOut();
-        const r = await runCli(["run", "--target", server.url, "--out", out, "--quiet"], env);
+        const r = await runCli(["run", "--target", server.url, "--out", out, "--quiet", "--rate", "0"], env);
         expect(r.code).toBe(1);
         const report = readReport(out);
         expect(report.verdict).toBe("non-conformant");

@@ -17,7 +17,7 @@ describe("run against the embedded reference", () => {
     // The per-status summary on stdout, plain progress lines on stderr (not a terminal here).
     expect(r.stdout).toMatch(/^ {2}503 {2}PASS/m);
     expect(r.stdout).toMatch(/verdict: conformant \(exit 0\)/);
-    expect(r.stderr).toMatch(/^\[1\/12\] PASS 204-delete-present-tag/m);
+    expect(r.stderr).toMatch(/^\[1\/\d+\] PASS 204-delete-present-tag/m);
   });
 
   it("openstack-glance: exit 0, conformant, its 5 statuses pass", async () => {

@@ -13,6 +13,8 @@ describe("tokens never reach any output", () => {
         "run",
         "--target",
         server.url,
+        "--rate",
+        "0",
         "--out",
         out,
         "--token",

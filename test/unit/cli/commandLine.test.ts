@@ -2,21 +2,36 @@ import { commandLine } from "../../../src/cli/commandLine";
 import { resolveRunConfig } from "../../../src/config/resolveRunConfig";
 
 describe("commandLine", () => {
-  it("reproduces a live run with tokens as placeholders only", () => {
+  it("reproduces a live run with its seed, and tokens as placeholders only", () => {
     const config = resolveRunConfig(
-      { target: "https://img.example.com", token: "s3cret", "alt-token": "s3cret2", out: "my dir" },
+      {
+        target: "https://img.example.com",
+        token: "s3cret-owner",
+        "alt-token": "s3cret-alt",
+        out: "my dir",
+        seed: "42",
+        runs: "10",
+      },
       {},
       false,
     );
     const line = commandLine(config);
     expect(line).toBe(
-      "ITC_TOKEN=<token> ITC_ALT_TOKEN=<alt token> image-tag-conformance run --profile huawei-ims --target https://img.example.com --out 'my dir'",
+      "ITC_TOKEN=<token> ITC_ALT_TOKEN=<alt-token> image-tag-conformance run --profile huawei-ims --seed 42 --runs 10 --target https://img.example.com --out 'my dir'",
     );
     expect(line).not.toMatch(/s3cret/);
   });
-  it("is short for an embedded run", () => {
-    expect(commandLine(resolveRunConfig({ profile: "openstack-glance" }, {}, false))).toBe(
-      "image-tag-conformance run --profile openstack-glance",
+
+  it("replays one case: the scenario, the seed and the fast-check path", () => {
+    const config = resolveRunConfig({ profile: "openstack-glance", seed: "-5" }, {}, false);
+    expect(commandLine(config, { scenarioId: "204-prop-isolation", path: "3:1:0" })).toBe(
+      "image-tag-conformance run --profile openstack-glance --seed -5 --only 204-prop-isolation --replay-path 3:1:0",
+    );
+  });
+
+  it("always records the seed, random when not given", () => {
+    expect(commandLine(resolveRunConfig({ profile: "openstack-glance" }, {}, false))).toMatch(
+      /^image-tag-conformance run --profile openstack-glance --seed -?\d+$/,
     );
   });
 });

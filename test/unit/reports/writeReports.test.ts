@@ -6,6 +6,8 @@ import type { Report } from "../../../reports/Report";
 import { validateReport } from "../../../reports/validateReport";
 import { InvalidReportError, writeReports } from "../../../reports/writeReports";
 import { runSuite } from "../../../src/engine/runSuite";
+import { allScenarios } from "../../../suites";
+import { defaultRunSettings } from "../../../src/engine/RunSettings";
 import { Redactor } from "../../../src/http/Redactor";
 import { findMutant } from "../../../src/mutants/catalog";
 import { defaultBehaviour } from "../../../src/reference/defaultBehaviour";
@@ -22,8 +24,13 @@ async function reportOf(mutant?: string, alt = true): Promise<Report> {
       profile: p,
       target: targetFor(ref.url, { faults: ref.faults, alt }),
       runId: "r1",
+      scenarios: allScenarios.filter((s) => s.kind === "example"),
     });
-    return buildReport(run, { command: "image-tag-conformance run", exitCode: 0 });
+    return buildReport(run, {
+      command: "image-tag-conformance run",
+      exitCode: 0,
+      settings: defaultRunSettings,
+    });
   } finally {
     await ref.server.close();
   }
@@ -70,7 +77,7 @@ describe("reports", () => {
     }
     expect(JSON.parse(all[0] ?? "")).toEqual(JSON.parse(JSON.stringify(report)));
     const junit = all[1] ?? "";
-    expect(junit.match(/<testcase /g)?.length).toBe(12);
+    expect(junit.match(/<testcase /g)?.length).toBe(report.statuses.flatMap((r) => r.scenarios).length);
     expect(junit).toMatch(/<failure message="[^"]*tag removed/);
     expect(all[2]).toMatch(/\| 204 \| .* \| FAIL \|/);
   });

@@ -1,0 +1,30 @@
+import type { Exchange } from "../../http/Exchange";
+import type { Check } from "../checks/Check";
+
+/** What a property or model run found: how many cases, and for a failure the shrunk case and how to replay it. */
+export interface PropertyDetails {
+  readonly seed: number;
+  /** Cases executed (fast-check numRuns, shrinking excluded). */
+  readonly runs: number;
+  readonly shrinks: number;
+  readonly interrupted: boolean;
+  /** Cases per generator class (tag classes, image id classes, token kinds). */
+  readonly classes: Readonly<Record<string, number>>;
+  /** Accepted with --lenient, recorded instead of failed. */
+  readonly deviations: readonly string[];
+  readonly counterexample?: string;
+  readonly path?: string;
+  /** The command that re-runs exactly the failing case. */
+  readonly replay?: string;
+  /** The failing request as curl, tokens as environment placeholders. */
+  readonly curl?: string;
+}
+
+export interface PropertyOutput {
+  readonly property: PropertyDetails;
+  readonly failed: boolean;
+  readonly reason?: string;
+  /** The checks and exchanges of the failing case (or of the last case when none failed). */
+  readonly checks: readonly Check[];
+  readonly exchanges: readonly Exchange[];
+}

@@ -1,0 +1,86 @@
+import fc from "fast-check";
+import { malformedImageId, missingImageId } from "../../../generators/imageIdArbitraries";
+import { tagArbitraries } from "../../../generators/tagArbitraries";
+import { tagClassArbitrary, tagClassNames } from "../../../generators/tagClasses";
+import { pathSafe, tagRules } from "../../../generators/tagRules";
+import { profile } from "../../support/profiles";
+
+const profiles = ["huawei-ims", "openstack-glance"] as const;
+
+describe("tag arbitraries derived from the profile's schema", () => {
+  it.each(profiles)("%s: every valid case satisfies the schema and fits one path segment", async (name) => {
+    const p = await profile(name);
+    fc.assert(
+      fc.property(tagArbitraries(p).valid, (c) => p.checkTag(c.tag).length === 0 && pathSafe(c.tag)),
+      { numRuns: 500 },
+    );
+  });
+
+  it("huawei-ims: every invalid case violates the schema, for every class that yields one", async () => {
+    const p = await profile("huawei-ims");
+    const { invalid, classSides } = tagArbitraries(p);
+    if (invalid === undefined) throw new Error("huawei-ims must have invalid tags");
+    fc.assert(
+      fc.property(invalid, (c) => p.checkTag(c.tag).length > 0 && pathSafe(c.tag)),
+      { numRuns: 500 },
+    );
+    // Every unusual class is outside the huawei-ims alphabet (dot segments fit no path; no maximum: no overlong).
+    expect(classSides).toEqual({
+      whitespace: "invalid",
+      "ascii-punctuation": "invalid",
+      "non-ascii-letter": "invalid",
+      "emoji-astral": "invalid",
+      "percent-encoded-reserved": "invalid",
+      "dot-segment": "none",
+      overlong: "none",
+    });
+  });
+
+  it("openstack-glance: the unusual classes are valid tags and round-trip; only overlong violates the schema", async () => {
+    const p = await profile("openstack-glance");
+    const { invalid, classSides } = tagArbitraries(p);
+    expect(classSides["whitespace"]).toBe("valid");
+    expect(classSides["emoji-astral"]).toBe("valid");
+    expect(classSides["overlong"]).toBe("invalid");
+    if (invalid === undefined) throw new Error("overlong tags must be invalid under openstack-glance");
+    fc.assert(
+      fc.property(invalid, (c) => c.tagClass === "overlong" && c.tag.length > 255 && c.tag.length <= 1024),
+      { numRuns: 100 },
+    );
+  });
+
+  it("boundary lengths are generated: 1 and the maximum", async () => {
+    const p = await profile("openstack-glance");
+    const lengths = new Set(
+      fc
+        .sample(tagArbitraries(p).valid, { numRuns: 600, seed: 3 })
+        .filter((c) => c.tagClass === "plain")
+        .map((c) => Array.from(c.tag).length),
+    );
+    expect(lengths.has(1)).toBe(true);
+    expect(lengths.has(tagRules(p).generationMax)).toBe(true);
+  });
+
+  it("each class arbitrary yields its class, and '=' is always among the punctuation", () => {
+    for (const name of tagClassNames) {
+      const arb = tagClassArbitrary(name, () => false, 256);
+      if (arb === undefined) continue;
+      expect(fc.sample(arb, { numRuns: 20, seed: 1 }).every((c) => c.tagClass === name)).toBe(true);
+    }
+    const punct = tagClassArbitrary("ascii-punctuation", () => false, undefined);
+    expect(punct && fc.sample(punct, { numRuns: 200, seed: 1 }).some((c) => c.tag.includes("="))).toBe(true);
+  });
+
+  it.each(profiles)("%s: the same seed gives the same cases", async (name) => {
+    const { valid } = tagArbitraries(await profile(name));
+    expect(fc.sample(valid, { numRuns: 50, seed: 11 })).toEqual(fc.sample(valid, { numRuns: 50, seed: 11 }));
+  });
+});
+
+describe("image id arbitraries", () => {
+  it("missing ids are UUID v4; malformed ids are not canonical UUIDs", () => {
+    const v4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    fc.assert(fc.property(missingImageId, (c) => v4.test(c.imageId)));
+    fc.assert(fc.property(malformedImageId, (c) => !v4.test(c.imageId)));
+  });
+});
