@@ -4,5 +4,6 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.test.json" }] },
-  testTimeout: 30000,
+  // A guard against hangs, not a speed assertion: e2e tests spawn the CLI against whole suites.
+  testTimeout: 120000,
 };
