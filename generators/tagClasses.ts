@@ -42,8 +42,14 @@ export function tagClassArbitrary(
   overlongFrom: number | undefined,
 ): fc.Arbitrary<TagCase> | undefined {
   switch (tagClass) {
-    case "whitespace":
-      return around(fc.constantFrom(" ", "\t", "\u00a0", "\u2003", "  "), tagClass);
+    case "whitespace": {
+      // Leading and trailing whitespace get their own share: trimming them is a classic defect.
+      const ws = fc.constantFrom(" ", "\t", "\u00a0", "\u2003", "  ");
+      const edge = fc
+        .tuple(ws, plain, fc.boolean())
+        .map(([w, p, lead]) => ({ tag: lead ? `${w}${p}` : `${p}${w}`, tagClass }));
+      return fc.oneof(around(ws, tagClass), edge);
+    }
     case "ascii-punctuation": {
       const outside = asciiPunctuation.filter((c) => c === "=" || !allowed(c));
       return around(fc.oneof(fc.constant("="), fc.constantFrom(...outside)), tagClass);

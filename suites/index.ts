@@ -5,6 +5,7 @@ import { injectedInternalError, injectedUnavailable } from "./examples/injectedF
 import { malformedToken } from "./examples/malformedToken";
 import { missingImage } from "./examples/missingImage";
 import { noToken } from "./examples/noToken";
+import { otherImageUntouched } from "./examples/otherImageUntouched";
 import { otherProjectPrivateImage } from "./examples/otherProjectPrivateImage";
 import { requestBody } from "./examples/requestBody";
 import { sharedImageNotModifiable } from "./examples/sharedImageNotModifiable";
@@ -23,6 +24,7 @@ import type { Scenario } from "./Scenario";
 /** Every scenario of the suite, in the order a run executes them. */
 export const allScenarios: readonly Scenario[] = [
   deletePresentTag,
+  otherImageUntouched,
   deleteAbsentTag,
   deleteTagTwice,
   missingImage,

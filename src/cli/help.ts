@@ -5,6 +5,7 @@ export const mainHelp = `image-tag-conformance: conformance suite for DELETE /v2
 Usage:
   image-tag-conformance run   [options]   run the suite (default target: the embedded reference)
   image-tag-conformance serve [options]   serve the reference implementation for client authors
+  image-tag-conformance mutants           score the suite against its corpus of broken variants
   image-tag-conformance <command> --help  options of a command
   image-tag-conformance --version
 

@@ -35,7 +35,10 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   if (command === "run") return (await import("./runCommand.js")).runCommand(rest);
   if (command === "serve") return (await import("./serveCommand.js")).serveCommand(rest);
-  console.error(`image-tag-conformance: unknown command "${command}" (commands: run, serve; see --help)`);
+  if (command === "mutants") return (await import("./mutantsCommand.js")).mutantsCommand(rest);
+  console.error(
+    `image-tag-conformance: unknown command "${command}" (commands: run, serve, mutants; see --help)`,
+  );
   return 2;
 }
 

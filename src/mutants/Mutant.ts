@@ -1,22 +1,31 @@
-import type { ReferenceBehaviour } from "../reference/RefExchange";
+import type { Handler, ReferenceBehaviour } from "../reference/RefExchange";
 
-/** A deliberately broken variant of the reference: one named defect, and the status rows that must catch it. */
+/** A deliberately broken variant of the reference: one named defect, and what must catch it. */
 export interface Mutant {
   readonly name: string;
   readonly defect: string;
-  /** Documented statuses whose rows must fail against this mutant. */
-  readonly caughtBy: readonly number[];
+  /** Documented statuses whose rows must fail against this mutant (huawei-ims, default seed). */
+  readonly rows: readonly number[];
+  /** Scenarios that must fail, beyond the rows: the extended tier catches what no row does. */
+  readonly scenarios: readonly string[];
   readonly apply: (faithful: ReferenceBehaviour) => ReferenceBehaviour;
 }
 
-/** A mutant that replaces the subject operation's handler with a wrapper of the faithful one. */
+/** Replaces one operation's handler with a wrapper of the faithful one. */
+export function wrapHandler(
+  faithful: ReferenceBehaviour,
+  operationId: string,
+  wrap: (inner: Handler) => Handler,
+): ReferenceBehaviour {
+  const inner = faithful.handlers[operationId];
+  if (inner === undefined) throw new Error(`the reference has no ${operationId} handler`);
+  return { ...faithful, handlers: { ...faithful.handlers, [operationId]: wrap(inner) } };
+}
+
+/** Replaces the subject operation's handler with a wrapper of the faithful one. */
 export function wrapDeleteTag(
   faithful: ReferenceBehaviour,
-  wrap: (
-    inner: NonNullable<ReferenceBehaviour["handlers"][string]>,
-  ) => NonNullable<ReferenceBehaviour["handlers"][string]>,
+  wrap: (inner: Handler) => Handler,
 ): ReferenceBehaviour {
-  const inner = faithful.handlers["deleteImageTag"];
-  if (inner === undefined) throw new Error("the reference has no deleteImageTag handler");
-  return { ...faithful, handlers: { ...faithful.handlers, deleteImageTag: wrap(inner) } };
+  return wrapHandler(faithful, "deleteImageTag", wrap);
 }

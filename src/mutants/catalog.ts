@@ -1,27 +1,37 @@
 import { canModify, canSee } from "../reference/ImageRecord";
+import { fail } from "../reference/RefExchange";
 import { wrapDeleteTag, type Mutant } from "./Mutant";
 
-/** The deliberately broken variants of the reference; `serve --mutant NAME` serves one. */
+const param = (req: { readonly params: Readonly<Record<string, string>> }, name: string): string =>
+  req.params[name] ?? "";
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The deliberately broken variants of the reference, one defect each, with the rows (huawei-ims, seed 1) and
+ * scenarios that must catch it. `serve --mutant NAME` serves one; `image-tag-conformance mutants` scores them all.
+ */
 export const mutants: readonly Mutant[] = [
   {
     name: "status-200",
     defect: "answers 200 instead of 204 after deleting the tag",
-    caughtBy: [204, 404],
+    rows: [204, 404],
+    scenarios: ["204-delete-present-tag"],
     apply: (b) =>
-      wrapDeleteTag(b, (inner) => (req, ctx) => {
-        const res = inner(req, ctx);
+      wrapDeleteTag(b, (inner) => async (req, ctx) => {
+        const res = await inner(req, ctx);
         return res.status === 204 ? { status: 200 } : res;
       }),
   },
   {
     name: "tag-kept",
     defect: "answers 204 but keeps the tag",
-    caughtBy: [204, 404],
+    rows: [204, 404],
+    scenarios: ["204-delete-present-tag", "404-tag-deleted-twice"],
     apply: (b) =>
-      wrapDeleteTag(b, (inner) => (req, ctx) => {
-        const image = ctx.images.get(req.params["image_id"] ?? "");
+      wrapDeleteTag(b, (inner) => async (req, ctx) => {
+        const image = ctx.images.get(param(req, "image_id"));
         const before = image === undefined ? [] : [...image.tags];
-        const res = inner(req, ctx);
+        const res = await inner(req, ctx);
         if (image !== undefined) image.tags = before;
         return res;
       }),
@@ -29,46 +39,117 @@ export const mutants: readonly Mutant[] = [
   {
     name: "all-tags-deleted",
     defect: "deletes every tag of the image, not only the one named",
-    caughtBy: [204, 404],
+    rows: [204, 404],
+    scenarios: ["204-delete-present-tag"],
     apply: (b) =>
-      wrapDeleteTag(b, (inner) => (req, ctx) => {
-        const res = inner(req, ctx);
-        const image = ctx.images.get(req.params["image_id"] ?? "");
+      wrapDeleteTag(b, (inner) => async (req, ctx) => {
+        const res = await inner(req, ctx);
+        const image = ctx.images.get(param(req, "image_id"));
         if (res.status === 204 && image !== undefined) image.tags = [];
         return res;
       }),
   },
   {
-    name: "absent-tag-204",
-    defect: "answers 204 when the tag is not on the image",
-    caughtBy: [204, 404],
+    name: "prefix-delete",
+    defect: "deletes every tag that starts with the tag named",
+    rows: [204],
+    scenarios: ["204-prop-isolation"],
+    apply: (b) =>
+      wrapDeleteTag(b, (inner) => async (req, ctx) => {
+        const res = await inner(req, ctx);
+        const image = ctx.images.get(param(req, "image_id"));
+        if (res.status === 204 && image !== undefined)
+          image.tags = image.tags.filter((t) => !t.startsWith(param(req, "tag")));
+        return res;
+      }),
+  },
+  {
+    name: "case-insensitive",
+    defect: "matches tags case-insensitively: deleting a case variant deletes the tag",
+    rows: [204, 404],
+    scenarios: ["404-prop-case-variant"],
     apply: (b) =>
       wrapDeleteTag(b, (inner) => (req, ctx) => {
-        const image = ctx.images.get(req.params["image_id"] ?? "");
+        const tag = param(req, "tag").toLowerCase();
+        const match = ctx.images.get(param(req, "image_id"))?.tags.find((t) => t.toLowerCase() === tag);
+        return inner(match === undefined ? req : { ...req, params: { ...req.params, tag: match } }, ctx);
+      }),
+  },
+  {
+    name: "wrong-image",
+    defect: "deletes the tag from the caller's oldest image that has it, not from the image named",
+    rows: [204, 404],
+    scenarios: ["204-other-image-untouched"],
+    apply: (b) =>
+      wrapDeleteTag(b, (inner) => (req, ctx) => {
+        const tag = param(req, "tag");
+        const first = [...ctx.images.values()].find(
+          (i) => i.owner === req.identity.projectId && i.tags.includes(tag),
+        );
+        return inner(
+          first === undefined ? req : { ...req, params: { ...req.params, image_id: first.id } },
+          ctx,
+        );
+      }),
+  },
+  {
+    name: "absent-tag-204",
+    defect: "answers 204 when the tag is not on the image",
+    rows: [204, 404],
+    scenarios: ["404-absent-tag", "404-prop-absent-tag"],
+    apply: (b) =>
+      wrapDeleteTag(b, (inner) => (req, ctx) => {
+        const image = ctx.images.get(param(req, "image_id"));
+        const tag = param(req, "tag");
         const mine =
           image !== undefined &&
           canSee(image, req.identity.projectId) &&
           canModify(image, req.identity.projectId);
-        const tag = req.params["tag"] ?? "";
         const wellFormed = req.body.length === 0 && ctx.profile.checkTag(tag).length === 0;
-        if (mine && wellFormed && !image.tags.includes(tag)) return { status: 204 };
-        return inner(req, ctx);
+        return mine && wellFormed && !image.tags.includes(tag) ? { status: 204 } : inner(req, ctx);
       }),
+  },
+  {
+    name: "missing-image-204",
+    defect: "answers 204 when the image does not exist",
+    rows: [404],
+    scenarios: ["404-missing-image", "404-prop-missing-image"],
+    apply: (b) =>
+      wrapDeleteTag(
+        b,
+        (inner) => (req, ctx) => (ctx.images.has(param(req, "image_id")) ? inner(req, ctx) : { status: 204 }),
+      ),
   },
   {
     name: "token-ignored",
     defect: "ignores the token: a request with no or a bad token acts as the owner",
-    caughtBy: [401],
+    rows: [401],
+    scenarios: ["401-no-token", "401-prop-no-valid-token"],
     apply: (b) => ({ ...b, authenticate: (token, ids) => b.authenticate(token, ids) ?? ids[0] }),
+  },
+  {
+    name: "unauthenticated-403",
+    defect: "answers 403 instead of 401 to a request without a valid token",
+    rows: [401],
+    scenarios: ["401-no-token", "401-malformed-token"],
+    apply: (b) => ({ ...b, unauthenticated: () => fail(403, "Forbidden") }),
+  },
+  {
+    name: "no-www-authenticate",
+    defect: "answers 401 without the WWW-Authenticate header (RFC 9110 §15.5.2)",
+    rows: [401],
+    scenarios: ["401-no-token"],
+    apply: (b) => ({ ...b, unauthenticated: () => fail(401, "Authentication required.") }),
   },
   {
     name: "cross-project-delete",
     defect: "lets any project delete tags of any image, private or shared",
-    caughtBy: [403, 404],
+    rows: [403, 404],
+    scenarios: ["403-shared-image-not-modifiable", "404-other-project-private-image"],
     apply: (b) =>
       wrapDeleteTag(b, (inner) => (req, ctx) => {
-        const image = ctx.images.get(req.params["image_id"] ?? "");
-        const tag = req.params["tag"] ?? "";
+        const image = ctx.images.get(param(req, "image_id"));
+        const tag = param(req, "tag");
         if (image !== undefined && req.body.length === 0 && image.tags.includes(tag)) {
           image.tags = image.tags.filter((t) => t !== tag);
           return { status: 204 };
@@ -77,54 +158,148 @@ export const mutants: readonly Mutant[] = [
       }),
   },
   {
-    name: "case-insensitive",
-    defect: "matches tags case-insensitively: deleting a case variant deletes the tag",
-    caughtBy: [204, 404],
+    name: "shared-member-delete",
+    defect: "lets a member project delete tags of an image shared with it",
+    rows: [403],
+    scenarios: ["403-shared-image-not-modifiable"],
     apply: (b) =>
       wrapDeleteTag(b, (inner) => (req, ctx) => {
-        const image = ctx.images.get(req.params["image_id"] ?? "");
-        const tag = (req.params["tag"] ?? "").toLowerCase();
-        const match = image?.tags.find((t) => t.toLowerCase() === tag);
-        return inner(match === undefined ? req : { ...req, params: { ...req.params, tag: match } }, ctx);
+        const image = ctx.images.get(param(req, "image_id"));
+        const tag = param(req, "tag");
+        if (image?.members.has(req.identity.projectId) === true && image.tags.includes(tag)) {
+          image.tags = image.tags.filter((t) => t !== tag);
+          return { status: 204 };
+        }
+        return inner(req, ctx);
       }),
   },
   {
-    name: "prefix-delete",
-    defect: "deletes every tag that starts with the tag named",
-    caughtBy: [204],
+    name: "shared-404",
+    defect: "answers 404 instead of 403 for a visible image the caller may not modify",
+    rows: [403],
+    scenarios: ["403-shared-image-not-modifiable"],
     apply: (b) =>
-      wrapDeleteTag(b, (inner) => (req, ctx) => {
-        const res = inner(req, ctx);
-        const image = ctx.images.get(req.params["image_id"] ?? "");
-        const tag = req.params["tag"] ?? "";
-        if (res.status === 204 && image !== undefined)
-          image.tags = image.tags.filter((t) => !t.startsWith(tag));
-        return res;
+      wrapDeleteTag(b, (inner) => async (req, ctx) => {
+        const res = await inner(req, ctx);
+        return res.status === 403 ? fail(404, "No image found.") : res;
       }),
   },
   {
-    name: "non-ascii-500",
-    defect: "answers 500 to any tag with a non-ASCII character",
-    caughtBy: [400],
+    name: "private-403",
+    defect: "answers 403 instead of 404 for another project's private image (reveals that it exists)",
+    rows: [404],
+    scenarios: ["404-other-project-private-image"],
+    apply: (b) =>
+      wrapDeleteTag(b, (inner) => (req, ctx) => {
+        const image = ctx.images.get(param(req, "image_id"));
+        const hidden = image !== undefined && !canSee(image, req.identity.projectId);
+        return hidden ? fail(403, "You are not permitted to modify this image.") : inner(req, ctx);
+      }),
+  },
+  {
+    name: "body-accepted",
+    defect: "processes a DELETE with a request body as if it had none",
+    rows: [400],
+    scenarios: ["400-request-body"],
+    apply: (b) => wrapDeleteTag(b, (inner) => (req, ctx) => inner({ ...req, body: Buffer.alloc(0) }, ctx)),
+  },
+  {
+    name: "trim-before-validation",
+    defect: "strips surrounding whitespace from the tag before validating it",
+    rows: [400],
+    scenarios: ["400-prop-invalid-tag"],
     apply: (b) =>
       wrapDeleteTag(
         b,
         (inner) => (req, ctx) =>
-          // eslint-disable-next-line no-control-regex
-          /[^\x00-\x7f]/.test(req.params["tag"] ?? "")
-            ? { status: 500, error: "UnicodeEncodeError" }
-            : inner(req, ctx),
+          inner({ ...req, params: { ...req.params, tag: param(req, "tag").trim() } }, ctx),
       ),
   },
   {
     name: "alphabet-not-enforced",
     defect: "accepts tags outside the documented alphabet (no 400; an absent tag answers 404)",
-    caughtBy: [400],
+    rows: [400],
+    scenarios: ["400-tag-outside-schema", "400-prop-invalid-tag"],
     apply: (b) =>
       wrapDeleteTag(
         b,
         (inner) => (req, ctx) => inner(req, { ...ctx, profile: { ...ctx.profile, checkTag: () => [] } }),
       ),
+  },
+  {
+    name: "non-ascii-500",
+    defect: "answers 500 to any tag with a non-ASCII character",
+    rows: [400],
+    scenarios: ["400-prop-invalid-tag"],
+    apply: (b) =>
+      wrapDeleteTag(
+        b,
+        (inner) => (req, ctx) =>
+          /[^\u0020-\u007e]/.test(param(req, "tag")) ? fail(500, "UnicodeEncodeError") : inner(req, ctx),
+      ),
+  },
+  {
+    name: "long-tag-500",
+    defect: "answers 500 to a tag longer than 64 characters",
+    rows: [204, 404],
+    scenarios: ["204-prop-delete-present"],
+    apply: (b) =>
+      wrapDeleteTag(
+        b,
+        (inner) => (req, ctx) =>
+          param(req, "tag").length > 64 ? fail(500, "value too long for column") : inner(req, ctx),
+      ),
+  },
+  {
+    name: "percent-500",
+    defect: "answers 500 to a tag containing a percent sign (decodes it twice)",
+    rows: [400],
+    scenarios: ["400-prop-invalid-tag"],
+    apply: (b) =>
+      wrapDeleteTag(
+        b,
+        (inner) => (req, ctx) =>
+          param(req, "tag").includes("%") ? fail(500, "URI malformed") : inner(req, ctx),
+      ),
+  },
+  {
+    name: "error-code-number",
+    defect: "error bodies carry code as a number, against the documented schema",
+    rows: [204, 400, 401, 403, 404, 500, 503],
+    scenarios: ["404-absent-tag"],
+    apply: (b) => ({
+      ...b,
+      renderError: (status, message, accept) => {
+        const out = b.renderError(status, message, accept);
+        return out.contentType === "application/json"
+          ? { ...out, body: JSON.stringify({ ...(JSON.parse(out.body) as object), code: status }) }
+          : out;
+      },
+    }),
+  },
+  {
+    name: "error-text-plain",
+    defect: "answers errors as text/plain even when the client accepts only JSON",
+    rows: [204, 400, 401, 403, 404, 500, 503],
+    scenarios: ["404-absent-tag"],
+    apply: (b) => ({ ...b, renderError: (status, message) => b.renderError(status, message, "text/plain") }),
+  },
+  {
+    name: "lost-update",
+    defect: "reads the tags, waits, then writes them back: concurrent deletes lose updates",
+    rows: [],
+    scenarios: ["204-concurrent-distinct-tags"],
+    apply: (b) =>
+      wrapDeleteTag(b, (inner) => async (req, ctx) => {
+        const image = ctx.images.get(param(req, "image_id"));
+        if (image === undefined || !image.tags.includes(param(req, "tag"))) return inner(req, ctx);
+        // Read, wait, write: a concurrent delete in between is overwritten.
+        const snapshot = [...image.tags];
+        await sleep(5);
+        const res = await inner(req, ctx);
+        if (res.status === 204) image.tags = snapshot.filter((t) => t !== param(req, "tag"));
+        return res;
+      }),
   },
 ];
 

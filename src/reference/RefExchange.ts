@@ -23,7 +23,7 @@ export interface RefContext {
   readonly now: () => string;
 }
 
-export type Handler = (req: RefRequest, ctx: RefContext) => RefResponse;
+export type Handler = (req: RefRequest, ctx: RefContext) => RefResponse | Promise<RefResponse>;
 
 /** Maps a token to an identity; undefined means 401. */
 export type Authenticate = (
@@ -31,9 +31,23 @@ export type Authenticate = (
   identities: readonly Identity[],
 ) => Identity | undefined;
 
+/** The answer to a request without a valid token; the server's base URL names the identity service. */
+export type Unauthenticated = (
+  baseUrl: string,
+) => RefResponse & { readonly headers?: Readonly<Record<string, string>> };
+
+/** Renders an error body by the request's Accept header. */
+export type ErrorRenderer = (
+  status: number,
+  message: string,
+  accept: string | undefined,
+) => { readonly contentType: string; readonly body: string };
+
 /** The replaceable parts of the reference: mutants (deliberately broken variants) wrap these. */
 export interface ReferenceBehaviour {
   readonly authenticate: Authenticate;
+  readonly unauthenticated: Unauthenticated;
+  readonly renderError: ErrorRenderer;
   readonly handlers: Readonly<Record<string, Handler>>;
 }
 

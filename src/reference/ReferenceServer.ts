@@ -6,7 +6,6 @@ import type { FaultPlan } from "./FaultPlan";
 import type { Identity } from "./Identity";
 import type { ImageRecord } from "./ImageRecord";
 import type { RefContext, RefResponse, ReferenceBehaviour } from "./RefExchange";
-import { renderError } from "./renderError";
 import { Router } from "./Router";
 
 export interface ReferenceOptions {
@@ -100,15 +99,7 @@ export class ReferenceServer {
       typeof token === "string" ? token : undefined,
       this.options.identities,
     );
-    // RFC 9110 section 15.5.2: a 401 carries WWW-Authenticate; Glance names Keystone's URI.
-    if (identity === undefined) {
-      const challenge = `Keystone uri="${this.baseUrl}/identity"`;
-      return {
-        status: 401,
-        error: "The request you have made requires authentication.",
-        headers: { "WWW-Authenticate": challenge },
-      };
-    }
+    if (identity === undefined) return this.behaviour.unauthenticated(this.baseUrl);
     if (body === undefined) return { status: 413, error: "Request body too large." };
     const route = this.router.match(method, rawPath);
     if (route.kind === "none") return { status: 404, error: "The resource could not be found." };
@@ -126,7 +117,7 @@ export class ReferenceServer {
       images: this.images,
       now: () => new Date().toISOString().replace(/\.\d+Z$/, "Z"),
     };
-    return handler(
+    return await handler(
       { operationId: route.operationId, params: route.params, headers: req.headers, body, identity },
       ctx,
     );
@@ -140,7 +131,7 @@ export class ReferenceServer {
     const headers: Record<string, string> = { ...out.headers };
     let payload = "";
     if ("error" in out) {
-      const rendered = renderError(out.status, out.error, req.headers.accept);
+      const rendered = this.behaviour.renderError(out.status, out.error, req.headers.accept);
       headers["Content-Type"] = rendered.contentType;
       payload = rendered.body;
     } else if (out.json !== undefined) {

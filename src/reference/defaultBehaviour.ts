@@ -1,4 +1,5 @@
 import type { ReferenceBehaviour } from "./RefExchange";
+import { renderError } from "./renderError";
 import { addImageTag } from "./handlers/addImageTag";
 import { createImage } from "./handlers/createImage";
 import { createImageMember } from "./handlers/createImageMember";
@@ -11,6 +12,13 @@ import { updateImageMember } from "./handlers/updateImageMember";
 export const defaultBehaviour: ReferenceBehaviour = {
   authenticate: (token, identities) =>
     token === undefined ? undefined : identities.find((i) => i.token === token),
+  // RFC 9110 section 15.5.2: a 401 carries WWW-Authenticate; Glance names Keystone's URI.
+  unauthenticated: (baseUrl) => ({
+    status: 401,
+    error: "The request you have made requires authentication.",
+    headers: { "WWW-Authenticate": `Keystone uri="${baseUrl}/identity"` },
+  }),
+  renderError,
   handlers: {
     deleteImageTag,
     addImageTag,
