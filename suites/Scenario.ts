@@ -2,7 +2,7 @@ import type { PropertyOutput } from "../src/engine/property/PropertyOutput";
 import type { NotExercised, ScenarioContext } from "../src/engine/ScenarioContext";
 import type { Profile } from "../src/profile/Profile";
 
-export type ScenarioKind = "example" | "property" | "model" | "concurrency";
+export type ScenarioKind = "example" | "property" | "model" | "concurrency" | "contract";
 
 /** core scenarios decide the verdict; extended ones (concurrency) are reported as findings only. */
 export type Tier = "core" | "extended";

@@ -4,6 +4,8 @@ export const mainHelp = `image-tag-conformance: conformance suite for DELETE /v2
 
 Usage:
   image-tag-conformance run   [options]   run the suite (default target: the embedded reference)
+  image-tag-conformance verify-contracts [options]
+                                          verify the Pact contracts alone (same options as run)
   image-tag-conformance serve [options]   serve the reference implementation for client authors
   image-tag-conformance mutants           score the suite against its corpus of broken variants
   image-tag-conformance <command> --help  options of a command
@@ -16,8 +18,9 @@ Exit codes:
 
 export const runHelp = `Usage: image-tag-conformance run [options]
 
-Runs every scenario that applies to the profile, prints a row for every documented status,
-and writes report.json, junit.xml and report.md.
+Runs every scenario that applies to the profile (examples, properties, the model, the concurrency
+tier and the Pact contract verification), prints a row for every documented status, and writes
+report.json, junit.xml and report.md. verify-contracts runs the contract verification alone.
 
 Options:
   --target <url>         the Image API's base URL (the suite appends /v2/...);

@@ -25,7 +25,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   // Heavy modules load only for the command that needs them, so --help answers at once.
   const wantsHelp = rest.includes("--help") || rest.includes("-h");
-  if (wantsHelp && command === "run") {
+  if (wantsHelp && (command === "run" || command === "verify-contracts")) {
     console.log(runHelp);
     return 0;
   }
@@ -35,9 +35,10 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   if (command === "run") return (await import("./runCommand.js")).runCommand(rest);
   if (command === "serve") return (await import("./serveCommand.js")).serveCommand(rest);
+  if (command === "verify-contracts") return (await import("./runCommand.js")).runCommand(rest, "contracts");
   if (command === "mutants") return (await import("./mutantsCommand.js")).mutantsCommand(rest);
   console.error(
-    `image-tag-conformance: unknown command "${command}" (commands: run, serve, mutants; see --help)`,
+    `image-tag-conformance: unknown command "${command}" (commands: run, verify-contracts, serve, mutants; see --help)`,
   );
   return 2;
 }

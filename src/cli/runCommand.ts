@@ -1,5 +1,8 @@
 import { parseArgs } from "node:util";
+import { contractScenarios } from "../../contracts/verify/contractScenarios";
 import { buildReport } from "../../reports/buildReport";
+import { allScenarios } from "../../suites";
+import { ConfigError } from "../config/ConfigError";
 import { writeReports } from "../../reports/writeReports";
 import type { RunConfig } from "../config/RunConfig";
 import { resolveRunConfig } from "../config/resolveRunConfig";
@@ -71,7 +74,10 @@ function trapSignals(controller: AbortController, runId: string): () => void {
 }
 
 /** `run`: resolves configuration, runs the suite, writes the reports, prints the summary; returns the exit code. */
-export async function runCommand(argv: readonly string[]): Promise<number> {
+export async function runCommand(
+  argv: readonly string[],
+  mode: "all" | "contracts" = "all",
+): Promise<number> {
   const { values } = parseArgs({ args: [...argv], options, strict: true, allowPositionals: false });
   if (values.help === true) {
     console.log(runHelp);
@@ -89,7 +95,12 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     embedded = config.target.kind === "embedded" ? await startEmbeddedTarget(profile) : undefined;
     const target = embedded?.target ?? liveTarget(config);
     if (target === undefined) throw new Error("no target");
+    const contracts = contractScenarios(profile);
+    const scenarios = mode === "contracts" ? contracts : [...allScenarios, ...contracts];
+    if (scenarios.length === 0)
+      throw new ConfigError("bad-profile", `no pact file for profile ${profile.id}: nothing to verify`);
     const run = await runSuite({
+      scenarios,
       profile,
       target,
       runId,

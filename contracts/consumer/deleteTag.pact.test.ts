@@ -1,0 +1,86 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { MatchersV3, PactV4, SpecificationVersion } from "@pact-foundation/pact";
+import { ImageTagClient } from "../../src/client/ImageTagClient";
+import type { DeleteTagResult } from "../../src/client/DeleteTagResult";
+import { builtinProfileNames } from "../../src/profile/builtinProfiles";
+import { loadProfile } from "../../src/profile/loadProfile";
+import type { Profile } from "../../src/profile/Profile";
+import { interactionsFor } from "../interactions";
+import { errorBodyMatcher, pathFromState, pathRegex } from "../matchersFromSchema";
+import { pactNames, tokenPlaceholders } from "../pactNames";
+
+// `npm run contracts` sets PACT_DIR to contracts/pacts (or a temporary folder with --check); npm test writes aside.
+const dir = process.env["PACT_DIR"] ?? mkdtempSync(join(tmpdir(), "itc-pacts-"));
+const exampleImage = "4ca46bf1-5c61-48ff-b4f3-0ad4e5e3ba90";
+const missingImage = "b1d3a7e2-5c4f-4e8a-9f0b-000000000404";
+const kindOf: Record<number, DeleteTagResult["kind"]> = {
+  204: "deleted",
+  400: "bad-request",
+  401: "unauthorized",
+  403: "forbidden",
+  404: "not-found",
+  500: "server-error",
+  503: "unavailable",
+};
+
+describe.each(builtinProfileNames)("consumer contract, %s", (name) => {
+  let profile: Profile;
+  beforeAll(async () => {
+    profile = await loadProfile(name);
+  });
+
+  it("pins every documented status the client handles", async () => {
+    const names = pactNames(profile.id);
+    const pact = new PactV4({
+      consumer: names.consumer,
+      provider: names.provider,
+      dir,
+      spec: SpecificationVersion.SPECIFICATION_VERSION_V4,
+      logLevel: "error",
+      host: "127.0.0.1",
+    });
+    const specs = interactionsFor(profile);
+    expect(specs.map((s) => s.status)).toEqual(profile.documentedStatuses);
+    for (const spec of specs) {
+      const image = spec.imageFromState ? exampleImage : missingImage;
+      const examplePath = `/v2/images/${image}/tags/${spec.tag}`;
+      const path = spec.imageFromState
+        ? pathFromState(profile, examplePath)
+        : MatchersV3.regex(pathRegex(profile), examplePath);
+      const token = spec.caller === "none" ? undefined : tokenPlaceholders[spec.caller];
+      const errorHeaders: Record<string, MatchersV3.Matcher<string>> = {
+        "Content-Type": MatchersV3.regex("^application/json", "application/json"),
+      };
+      if (spec.status === 401)
+        errorHeaders["WWW-Authenticate"] = MatchersV3.regex(
+          ".+",
+          'Keystone uri="https://keystone.example.com"',
+        );
+      await pact
+        .addInteraction()
+        .given(spec.state, { tag: spec.tag })
+        .uponReceiving(`${spec.description} (${spec.status})`)
+        .withRequest("DELETE", path as string, (b) => {
+          b.headers({
+            Accept: "application/json",
+            ...(token === undefined ? {} : { [profile.authHeader]: MatchersV3.like(token) }),
+          });
+          if (spec.body !== undefined) b.jsonBody(spec.body);
+        })
+        .willRespondWith(spec.status, (b) => {
+          if (spec.status !== 204) b.headers(errorHeaders).jsonBody(errorBodyMatcher(profile, spec.status));
+        })
+        .executeTest(async (server) => {
+          const client = new ImageTagClient(server.url, profile, token);
+          const result = await client.deleteTag(
+            image,
+            spec.tag,
+            spec.body === undefined ? {} : { body: spec.body },
+          );
+          expect(result.kind).toBe(kindOf[spec.status]);
+        });
+    }
+  });
+});
