@@ -1,8 +1,11 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { IncomingMessage } from "node:http";
-import { Verifier } from "@pact-foundation/pact";
+import { spawn } from "node:child_process";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { packageRoot } from "../../src/util/packageRoot";
+import { failureMark, type VerifyJob } from "./verifyInteraction";
 import { check } from "../../src/engine/checks/Check";
 import type { ScenarioContext } from "../../src/engine/ScenarioContext";
 import type { Profile } from "../../src/profile/Profile";
@@ -29,20 +32,73 @@ const slug = (s: string): string =>
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "");
 
-/** The verifier's failure as the mismatches it lists ("expected 204 but was 200"), not its whole output. */
-function mismatchesOf(message: string): string {
-  try {
-    const parsed = JSON.parse(message) as {
-      errors?: { mismatch?: { mismatches?: { mismatch?: string; path?: string }[] } }[];
-    };
-    const found = (parsed.errors ?? [])
-      .flatMap((e) => e.mismatch?.mismatches ?? [])
-      .map((m) => `${m.path === undefined ? "" : `${m.path}: `}${m.mismatch ?? ""}`);
-    if (found.length > 0) return found.join("; ");
-  } catch {
-    // not the verifier's JSON: fall through
-  }
-  return message.split("\n").slice(0, 3).join(" ");
+interface StateServer {
+  readonly url: string;
+  readonly error: () => unknown;
+  readonly close: () => Promise<void>;
+}
+
+/** A loopback endpoint the verifier child calls to set up provider states with this run's fixtures. */
+async function serveStates(ctx: ScenarioContext): Promise<StateServer> {
+  let failure: unknown;
+  const server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (c: Buffer) => (body += c.toString()));
+    req.on("end", () => {
+      const { state, params } = JSON.parse(body || "{}") as {
+        state?: string;
+        params?: Record<string, unknown>;
+      };
+      setUpState(ctx, state ?? "", params ?? {}).then(
+        (values) => {
+          res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(values));
+        },
+        (error: unknown) => {
+          failure = error;
+          res.writeHead(500).end(error instanceof Error ? error.message : String(error));
+        },
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/state`,
+    error: () => failure,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+      }),
+  };
+}
+
+/** Runs the verifier in a child process (its native output stays out of the user's summary). */
+function runVerifier(
+  job: VerifyJob,
+  owner: string,
+  alt: string | undefined,
+): Promise<{ ok: boolean; message: string }> {
+  return new Promise((resolve, reject) => {
+    const script = join(packageRoot, "dist", "contracts", "verify", "verifyInteraction.js");
+    const env: NodeJS.ProcessEnv = { ...process.env, ITC_VERIFY_JOB: JSON.stringify(job), ITC_TOKEN: owner };
+    if (alt === undefined) delete env["ITC_ALT_TOKEN"];
+    else env["ITC_ALT_TOKEN"] = alt;
+    const child = spawn(process.execPath, [script], { env, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stdout.resume();
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const marked = stderr.split("\n").find((l) => l.startsWith(failureMark));
+      const message =
+        marked === undefined
+          ? stderr.trim().split("\n").slice(-3).join(" ")
+          : (JSON.parse(marked.slice(failureMark.length)) as string);
+      resolve({ ok: code === 0, message });
+    });
+  });
 }
 
 function needsOf(state: string): Need[] {
@@ -71,9 +127,94 @@ async function setUpState(
   return { imageId, tag };
 }
 
-function contractScenario(profile: Profile, pactFile: string, interaction: PactInteraction): Scenario {
+interface Verdicts {
+  readonly byDescription: ReadonlyMap<string, { readonly ok: boolean; readonly detail: string }>;
+}
+
+/** The interaction's own failures in the verifier's JSON report, if it failed. */
+function failureOf(message: string, description: string): string | undefined {
+  try {
+    const parsed = JSON.parse(message) as {
+      errors?: { interaction?: string; mismatch?: { mismatches?: { mismatch?: string; path?: string }[] } }[];
+    };
+    const mine = (parsed.errors ?? []).filter((e) => e.interaction?.endsWith(description) === true);
+    if (mine.length === 0) return undefined;
+    return mine
+      .flatMap((e) => e.mismatch?.mismatches ?? [{ mismatch: "failed" }])
+      .map((m) => `${m.path === undefined ? "" : `${m.path}: `}${m.mismatch ?? ""}`)
+      .join("; ");
+  } catch {
+    return message.split("\n").slice(0, 3).join(" ");
+  }
+}
+
+/** One verifier run for every interaction this target can be put into; each scenario then reads its own result. */
+async function verifyAll(
+  ctx: ScenarioContext,
+  profile: Profile,
+  pactFile: string,
+  interactions: readonly PactInteraction[],
+): Promise<Verdicts> {
+  const pact = JSON.parse(readFileSync(pactFile, "utf8")) as Record<string, unknown>;
+  const file = join(mkdtempSync(join(tmpdir(), "itc-pact-")), "pact.json");
+  writeFileSync(file, JSON.stringify({ ...pact, interactions }));
+  const names = pactNames(profile.id);
+  const stateServer = await serveStates(ctx);
+  try {
+    const job: VerifyJob = {
+      provider: names.provider,
+      baseUrl: ctx.target.baseUrl,
+      pactFile: file,
+      stateUrl: stateServer.url,
+      states: [...new Set(interactions.flatMap((i) => (i.providerStates ?? []).map((p) => p.name)))],
+      authHeader: profile.authHeader,
+      placeholders: tokenPlaceholders,
+    };
+    const result = await runVerifier(job, ctx.target.credentials.owner, ctx.target.credentials.alt);
+    const failure = stateServer.error();
+    if (failure instanceof Error) throw failure;
+    const byDescription = new Map<string, { ok: boolean; detail: string }>();
+    for (const i of interactions) {
+      const failed = result.ok ? undefined : (failureOf(result.message, i.description) ?? undefined);
+      byDescription.set(
+        i.description,
+        failed === undefined
+          ? { ok: true, detail: `verified against ${ctx.target.baseUrl}` }
+          : { ok: false, detail: failed },
+      );
+    }
+    if (!result.ok && [...byDescription.values()].every((v) => v.ok)) {
+      // The verifier failed without naming an interaction: every one is unproven.
+      for (const i of interactions)
+        byDescription.set(i.description, {
+          ok: false,
+          detail: failureOf(result.message, "") ?? result.message,
+        });
+    }
+    return { byDescription };
+  } finally {
+    await stateServer.close();
+  }
+}
+
+function canRun(ctx: ScenarioContext, interaction: PactInteraction): boolean {
+  const needs = needsOf(interaction.providerStates?.[0]?.name ?? "");
+  return (
+    !(needs.includes("alt-identity") && ctx.target.credentials.alt === undefined) &&
+    !(needs.includes("fault-injection") && ctx.faults === undefined)
+  );
+}
+
+function contractScenario(
+  profile: Profile,
+  pactFile: string,
+  interaction: PactInteraction,
+  all: readonly PactInteraction[],
+  session: { verdicts?: Promise<Verdicts> },
+): Scenario {
   const state = interaction.providerStates?.[0];
   const status = interaction.response.status;
+  const names = pactNames(profile.id);
   return {
     id: `${status}-contract-${slug(interaction.description)}`,
     title: `pact interaction "${interaction.description}"`,
@@ -85,55 +226,23 @@ function contractScenario(profile: Profile, pactFile: string, interaction: PactI
     profiles: profile.id,
     appliesTo: (p) => p.id === profile.id,
     run: async (ctx) => {
-      // One interaction per verification, so each status row gets its own outcome.
-      const pact = JSON.parse(readFileSync(pactFile, "utf8")) as Record<string, unknown>;
-      const single = join(mkdtempSync(join(tmpdir(), "itc-pact-")), "pact.json");
-      writeFileSync(single, JSON.stringify({ ...pact, interactions: [interaction] }));
-      const names = pactNames(profile.id);
-      const { owner, alt } = ctx.target.credentials;
-      let setupError: unknown;
-      const handler = async (params: unknown): Promise<Record<string, string>> => {
-        try {
-          return await setUpState(ctx, state?.name ?? "", (params ?? {}) as Record<string, unknown>);
-        } catch (error) {
-          setupError = error;
-          throw error;
-        }
-      };
-      const verifier = new Verifier({
-        provider: names.provider,
-        providerBaseUrl: ctx.target.baseUrl,
-        pactUrls: [single],
-        logLevel: "error",
-        stateHandlers: state === undefined ? {} : { [state.name]: handler },
-        // Pact files carry placeholders; the run's tokens are put in here and never written anywhere.
-        requestFilter: (req: IncomingMessage, _res: unknown, next: () => void) => {
-          const header = profile.authHeader.toLowerCase();
-          if (req.headers[header] === tokenPlaceholders.owner) req.headers[header] = owner;
-          else if (req.headers[header] === tokenPlaceholders.alt && alt !== undefined)
-            req.headers[header] = alt;
-          next();
-        },
-      });
-      try {
-        await verifier.verifyProvider();
-        ctx.probe.record(
-          check(
-            "pact interaction verified",
-            true,
-            interaction.description,
-            `pact ${names.consumer} → ${names.provider}`,
-          ),
-        );
-        ctx.probe.observations.push(`verified against ${ctx.target.baseUrl}`);
-      } catch (error) {
-        if (setupError instanceof Error) throw setupError;
-        const message = mismatchesOf(error instanceof Error ? error.message : String(error));
-        ctx.probe.record(
-          check("pact interaction verified", false, message, `pact ${names.consumer} → ${names.provider}`),
-        );
-        ctx.probe.observations.push("verification failed");
-      }
+      session.verdicts ??= verifyAll(
+        ctx,
+        profile,
+        pactFile,
+        all.filter((i) => canRun(ctx, i)),
+      );
+      const verdict = (await session.verdicts).byDescription.get(interaction.description);
+      if (verdict === undefined) return { notExercised: "the interaction was not part of the verification" };
+      ctx.probe.record(
+        check(
+          "pact interaction verified",
+          verdict.ok,
+          verdict.ok ? interaction.description : verdict.detail,
+          `pact ${names.consumer} → ${names.provider}`,
+        ),
+      );
+      ctx.probe.observations.push(verdict.ok ? verdict.detail : "verification failed");
       return undefined;
     },
   };
@@ -144,7 +253,9 @@ export function contractScenarios(profile: Profile): Scenario[] {
   const { file } = pactNames(profile.id);
   if (!existsSync(file)) return [];
   const pact = JSON.parse(readFileSync(file, "utf8")) as PactFile;
+  // One verification session per run: the first contract scenario starts it, the others read its results.
+  const session: { verdicts?: Promise<Verdicts> } = {};
   return [...pact.interactions]
     .sort((a, b) => a.response.status - b.response.status)
-    .map((i) => contractScenario(profile, file, i));
+    .map((i) => contractScenario(profile, file, i, pact.interactions, session));
 }
