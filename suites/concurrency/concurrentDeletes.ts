@@ -1,9 +1,60 @@
-import { check } from "../../src/engine/checks/Check";
-import { runProperty } from "../../src/engine/property/runProperty";
 import fc from "fast-check";
+import { check } from "../../src/engine/checks/Check";
+import type { Probe } from "../../src/engine/Probe";
+import { runProperty } from "../../src/engine/property/runProperty";
+import type { ScenarioContext } from "../../src/engine/ScenarioContext";
 import { documents, type Scenario } from "../Scenario";
 
 const rounds = 3;
+
+interface Round {
+  /** The tags the image starts with, besides the "others" that must survive. */
+  readonly tags: (n: number, ctx: ScenarioContext) => readonly string[];
+  /** The tag each of the n parallel deletes names. */
+  readonly deletes: (n: number, ctx: ScenarioContext) => readonly string[];
+  /** Judges the statuses of the parallel deletes. */
+  readonly judge: (statuses: readonly number[], n: number) => { readonly rule: string; readonly ok: boolean };
+}
+
+/**
+ * Runs rounds of n parallel deletes on a fresh image, judges their statuses, then checks that exactly the
+ * "others" tags are left: no lost update, nothing deleted twice.
+ */
+function concurrentRounds(ctx: ScenarioContext, label: string, round: Round): ReturnType<typeof runProperty> {
+  const n = Math.max(2, ctx.settings.concurrency);
+  const body = async (
+    count: number,
+    { probe, classify }: { probe: Probe; classify: (c: string) => void },
+  ): Promise<void> => {
+    classify(`${count} in parallel`);
+    const image = await ctx.fixtures.createImage(label, {
+      tags: [...round.tags(count, ctx), ...ctx.tags.others],
+    });
+    const names = round.deletes(count, ctx);
+    const answers = await Promise.all(names.map((t) => probe.deleteTagOnly("owner", image, t, [204, 404])));
+    const statuses = answers.map((a) => a.status).sort();
+    const verdict = round.judge(statuses, count);
+    probe.record(
+      check(
+        verdict.rule,
+        verdict.ok,
+        `statuses ${JSON.stringify(statuses)}`,
+        "Image API v2: a tag can only be removed once",
+      ),
+    );
+    const after = [...(await ctx.fixtures.tagsOf(image))].sort();
+    const ok = JSON.stringify(after) === JSON.stringify([...ctx.tags.others].sort());
+    probe.record(
+      check(
+        "the deleted tags are gone, the others kept",
+        ok,
+        `after ${JSON.stringify(after)}`,
+        "no lost update",
+      ),
+    );
+  };
+  return runProperty(ctx, fc.constant(n), body, rounds);
+}
 
 /** Extended tier: N parallel deletes of N distinct tags: all 204 and all gone. */
 export const concurrentDistinct: Scenario = {
@@ -18,38 +69,15 @@ export const concurrentDistinct: Scenario = {
   profiles: "every profile",
   appliesTo: documents(204),
   run: (ctx) => {
-    const n = Math.max(2, ctx.settings.concurrency);
-    return runProperty(
-      ctx,
-      fc.constant(n),
-      async (count, { probe, classify }) => {
-        classify(`${count} in parallel`);
-        const tags = Array.from({ length: count }, (_, i) => `itc-par-${i}`);
-        const image = await ctx.fixtures.createImage("conc-distinct", {
-          tags: [...tags, ...ctx.tags.others],
-        });
-        const answers = await Promise.all(tags.map((t) => probe.deleteTagOnly("owner", image, t, [204])));
-        const statuses = answers.map((a) => a.status);
-        probe.record(
-          check(
-            "every parallel delete answered 204",
-            statuses.every((s) => s === 204),
-            `statuses ${JSON.stringify(statuses)}`,
-            "each delete removes a different tag",
-          ),
-        );
-        const after = await ctx.fixtures.tagsOf(image);
-        probe.record(
-          check(
-            "every deleted tag is gone, the others kept",
-            JSON.stringify([...after].sort()) === JSON.stringify([...ctx.tags.others].sort()),
-            `after ${JSON.stringify(after)}`,
-            "no lost update",
-          ),
-        );
-      },
-      rounds,
-    );
+    const tags = (n: number): string[] => Array.from({ length: n }, (_, i) => `itc-par-${i}`);
+    return concurrentRounds(ctx, "conc-distinct", {
+      tags,
+      deletes: tags,
+      judge: (statuses) => ({
+        rule: "every parallel delete answered 204",
+        ok: statuses.every((s) => s === 204),
+      }),
+    });
   },
 };
 
@@ -65,44 +93,15 @@ export const concurrentSameTag: Scenario = {
   needs: [],
   profiles: "every profile",
   appliesTo: (p) => documents(204)(p) && documents(404)(p),
-  run: (ctx) => {
-    const n = Math.max(2, ctx.settings.concurrency);
-    return runProperty(
-      ctx,
-      fc.constant(n),
-      async (count, { probe, classify }) => {
-        classify(`${count} in parallel`);
-        const image = await ctx.fixtures.createImage("conc-same", {
-          tags: [ctx.tags.target, ...ctx.tags.others],
-        });
-        const answers = await Promise.all(
-          Array.from({ length: count }, () =>
-            probe.deleteTagOnly("owner", image, ctx.tags.target, [204, 404]),
-          ),
-        );
-        const statuses = answers.map((a) => a.status).sort();
-        const ok =
+  run: (ctx) =>
+    concurrentRounds(ctx, "conc-same", {
+      tags: (_n, c) => [c.tags.target],
+      deletes: (n, c) => Array.from({ length: n }, () => c.tags.target),
+      judge: (statuses, n) => ({
+        rule: "exactly one 204, the rest 404",
+        ok:
           statuses.filter((s) => s === 204).length === 1 &&
-          statuses.filter((s) => s === 404).length === count - 1;
-        probe.record(
-          check(
-            "exactly one 204, the rest 404",
-            ok,
-            `statuses ${JSON.stringify(statuses)}`,
-            "a tag can only be removed once (Image API v2)",
-          ),
-        );
-        const after = await ctx.fixtures.tagsOf(image);
-        probe.record(
-          check(
-            "the tag is gone, the others kept",
-            JSON.stringify([...after].sort()) === JSON.stringify([...ctx.tags.others].sort()),
-            `after ${JSON.stringify(after)}`,
-            "no lost update",
-          ),
-        );
-      },
-      rounds,
-    );
-  },
+          statuses.filter((s) => s === 404).length === n - 1,
+      }),
+    }),
 };
