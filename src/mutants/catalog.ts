@@ -23,6 +23,20 @@ export const mutants: readonly Mutant[] = [
       }),
   },
   {
+    // node:http (like RFC 9110 §15.3.5) never sends a body with 204, so a body on success comes with 200.
+    name: "success-with-body",
+    defect: "answers 200 with a JSON body describing the deletion instead of 204 and no body",
+    rows: [204, 404],
+    scenarios: ["204-delete-present-tag", "204-prop-delete-present"],
+    apply: (b) =>
+      wrapDeleteTag(b, (inner) => async (req, ctx) => {
+        const res = await inner(req, ctx);
+        return res.status === 204
+          ? { status: 200, json: { image_id: param(req, "image_id"), deleted: param(req, "tag") } }
+          : res;
+      }),
+  },
+  {
     name: "tag-kept",
     defect: "answers 204 but keeps the tag",
     rows: [204, 404],
