@@ -3,7 +3,7 @@ import tseslint from "typescript-eslint";
 import prettier from "eslint-config-prettier";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "reports/latest/**", "*.config.js", "eslint.config.mjs"] },
+  { ignores: ["dist/**", "node_modules/**", "reports/latest/**", "**/*.config.js", "eslint.config.mjs"] },
   eslint.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

@@ -1,0 +1,76 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Report, ScenarioEntry } from "../../reports/Report";
+import { packageRoot } from "../../src/util/packageRoot";
+import { readReport, runCli, tempOut } from "../../test/support/cli";
+
+const script = join(packageRoot, "targets", "openstack", "openstack-target.sh");
+const dir = process.env["ITC_OPENSTACK_DIR"] ?? "/tmp/itc-openstack";
+let env: Record<string, string> = {};
+
+beforeAll(() => {
+  const up = spawnSync("bash", [script, "up"], {
+    stdio: "inherit",
+    env: { ...process.env, ITC_OPENSTACK_DIR: dir },
+  });
+  if (up.status !== 0) throw new Error(`openstack-target.sh up exited ${String(up.status)}`);
+  env = Object.fromEntries(
+    readFileSync(join(dir, "env"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]),
+  );
+});
+
+afterAll(() => {
+  spawnSync("bash", [script, "down"], { stdio: "inherit", env: { ...process.env, ITC_OPENSTACK_DIR: dir } });
+});
+
+async function runAgainstGlance(
+  profile: string,
+): Promise<{ code: number | null; report: Report; core: ScenarioEntry[] }> {
+  const out = tempOut();
+  const target = env["ITC_TARGET"] ?? "";
+  const tokens = { ITC_TOKEN: env["ITC_TOKEN"] ?? "", ITC_ALT_TOKEN: env["ITC_ALT_TOKEN"] ?? "" };
+  const r = await runCli(
+    ["run", "--target", target, "--profile", profile, "--seed", "1", "--rate", "0", "--quiet", "--out", out],
+    tokens,
+  );
+  const report = readReport(out);
+  return {
+    code: r.code,
+    report,
+    core: report.statuses.flatMap((s) => s.scenarios).filter((s) => s.tier === "core"),
+  };
+}
+
+const nonAscii = /[^\u0020-\u007e]/;
+
+describe("Glance 25.1.0 (Debian bookworm) as a target", () => {
+  it("huawei-ims: exactly the rows where Glance differs from the seed page fail (no alphabet: 404, not 400)", async () => {
+    const { code, report, core } = await runAgainstGlance("huawei-ims");
+    expect(code).toBe(1);
+    expect(
+      core
+        .filter((s) => s.outcome === "fail")
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual(["400-prop-invalid-tag", "400-tag-outside-schema"]);
+    expect(core.filter((s) => s.outcome === "not-exercised").every((s) => s.cause === "untriggerable")).toBe(
+      true,
+    );
+    expect(report.statuses.filter((s) => s.outcome === "fail").map((s) => s.status)).toEqual([400]);
+    expect(report.cleanup.leftBehind).toEqual([]);
+  });
+
+  it("openstack-glance: every failure is a non-ASCII tag sent in the path (Glance decodes it as Latin-1)", async () => {
+    const { report, core } = await runAgainstGlance("openstack-glance");
+    const failed = core.filter((s) => s.outcome === "fail");
+    for (const s of failed) expect(s.property?.counterexample).toMatch(nonAscii);
+    expect(
+      core.filter((s) => s.kind === "example" || s.kind === "contract").every((s) => s.outcome === "pass"),
+    ).toBe(true);
+    expect(report.cleanup.leftBehind).toEqual([]);
+  });
+});
