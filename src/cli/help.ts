@@ -32,6 +32,15 @@ Options:
   --profile <p>          huawei-ims (default), openstack-glance, or a path to an OpenAPI 3.1 file
   --out <dir>            where reports are written (default: reports/latest)
   --timeout <seconds>    per-request timeout (default: 30)
+  --seed <n>             the run's seed (random when not given; always in the report)
+  --runs <n>             cases per property (default: 50)
+  --time-budget <s>      at most this long per property, shrinking included
+  --lenient              accept 404 for a tag outside the alphabet, recorded as a deviation
+  --only <ids>           run only these scenarios (comma-separated ids)
+  --replay-path <path>   with --only <one id> and --seed: replay one recorded case
+  --concurrency <n>      parallel requests in the concurrency tier (default: 4)
+  --rate <r>             requests per second at most (default: 50 on a live target,
+                         no limit on the embedded reference; 0: no limit)
   --quiet                no progress lines
   -h, --help             this text
 
