@@ -18,7 +18,16 @@ export interface Report {
   readonly profileTitle: string;
   readonly profileSource: string;
   readonly openapiSha256: string;
-  readonly target: { readonly kind: "embedded" | "live"; readonly url: string };
+  readonly target: { readonly kind: "embedded" | "live"; readonly url: string; readonly versions: unknown };
+  /** Certification metadata the user gives (--product-name, --product-version, --vendor). */
+  readonly product?: { readonly name?: string; readonly version?: string; readonly vendor?: string };
+  /** The interop guideline tests for tags this run covers, by Tempest idempotent id. */
+  readonly interop: readonly {
+    readonly idempotentId: string;
+    readonly test: string;
+    readonly scenarios: readonly string[];
+    readonly outcome: Outcome;
+  }[];
   /** The command that reproduces this run; secrets are never part of it. */
   readonly command: string;
   /** The run's seed: the same seed gives the same scenarios, cases and outcomes. */

@@ -4,6 +4,7 @@ import type { RunSettings } from "../src/engine/RunSettings";
 import { verdictOf } from "../src/engine/verdict";
 import { packageRoot } from "../src/util/packageRoot";
 import { suiteVersion } from "../src/util/suiteVersion";
+import { interopTests } from "../suites/interopTests";
 import type { Report, ScenarioEntry, StatusRow } from "./Report";
 
 function entry(r: ScenarioResult): ScenarioEntry {
@@ -65,10 +66,28 @@ function row(
   return { ...base, outcome: "not-exercised", reason: `${why}${note}` };
 }
 
+/** Each interop test for tags, the scenarios that stand for it, and their joint outcome. */
+function interopOf(run: RunResult): Report["interop"] {
+  return Object.entries(interopTests).map(([idempotentId, test]) => {
+    const mine = run.results.filter((r) => r.scenario.tempestId === idempotentId);
+    const outcome = mine.some((r) => r.outcome === "fail")
+      ? "fail"
+      : mine.length > 0 && mine.every((r) => r.outcome === "pass")
+        ? "pass"
+        : "not-exercised";
+    return { idempotentId, test, scenarios: mine.map((r) => r.scenario.id), outcome };
+  });
+}
+
 /** Turns a run into the report: one row for every status the profile documents, in ascending order. */
 export function buildReport(
   run: RunResult,
-  meta: { readonly command: string; readonly exitCode: number; readonly settings: RunSettings },
+  meta: {
+    readonly command: string;
+    readonly exitCode: number;
+    readonly settings: RunSettings;
+    readonly product?: Report["product"];
+  },
 ): Report {
   const profile = run.profile;
   const rel = relative(packageRoot, profile.source);
@@ -91,7 +110,9 @@ export function buildReport(
     profileTitle: profile.title,
     profileSource: rel.startsWith("..") ? profile.source : rel,
     openapiSha256: profile.sha256,
-    target: { kind: run.target.kind, url: run.target.baseUrl },
+    target: { kind: run.target.kind, url: run.target.baseUrl, versions: run.rootDocument ?? null },
+    ...(meta.product === undefined ? {} : { product: meta.product }),
+    interop: interopOf(run),
     command: meta.command,
     seed: meta.settings.seed,
     settings: {

@@ -78,6 +78,14 @@ export function renderMarkdown(report: Report): string {
         `| ${r.status} | ${cell(r.description)} | ${word[r.outcome]} | ${r.scenarios.filter((s) => s.outcome === "pass").length}/${r.scenarios.length} | ${cell(r.reason ?? "")} |`,
     ),
     "",
+    "## Interop guideline tests (Tempest) covered",
+    "",
+    "| Idempotent id | Test | Scenarios | Outcome |",
+    "|---|---|---|---|",
+    ...report.interop.map(
+      (i) => `| ${i.idempotentId} | ${i.test} | ${i.scenarios.join(", ")} | ${word[i.outcome]} |`,
+    ),
+    "",
     "## Scenarios",
   ];
   for (const row of report.statuses) {

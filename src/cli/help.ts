@@ -41,6 +41,8 @@ Options:
   --concurrency <n>      parallel requests in the concurrency tier (default: 4)
   --rate <r>             requests per second at most (default: 50 on a live target,
                          no limit on the embedded reference; 0: no limit)
+  --product-name <s>, --product-version <s>, --vendor <s>
+                         certification metadata recorded in the report
   --quiet                no progress lines
   -h, --help             this text
 

@@ -36,6 +36,9 @@ const options = {
   "replay-path": { type: "string" },
   concurrency: { type: "string" },
   rate: { type: "string" },
+  "product-name": { type: "string" },
+  "product-version": { type: "string" },
+  vendor: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -115,7 +118,12 @@ export async function runCommand(
     });
     progress.finish();
     const exitCode = exitCodeOf(run, verdictOf(run));
-    const report = buildReport(run, { command: commandLine(config), exitCode, settings: config.settings });
+    const report = buildReport(run, {
+      command: commandLine(config),
+      exitCode,
+      settings: config.settings,
+      ...(config.product === undefined ? {} : { product: config.product }),
+    });
     const files = writeReports(
       report,
       config.outDir,

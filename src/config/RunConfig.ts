@@ -18,6 +18,9 @@ export interface RunConfig {
   readonly settings: RunSettings;
   /** Requests per second at most; 0 for no limit (the default on the embedded reference). */
   readonly rate: number;
+  /** Certification metadata for the report. */
+  readonly product:
+    { readonly name?: string; readonly version?: string; readonly vendor?: string } | undefined;
   readonly progress: "live" | "plain" | "none";
   /** Notes for the user about how the configuration was read (never a secret). */
   readonly notes: readonly string[];

@@ -23,6 +23,20 @@ export interface RunOptionsInput {
   readonly "replay-path"?: string;
   readonly concurrency?: string;
   readonly rate?: string;
+  readonly "product-name"?: string;
+  readonly "product-version"?: string;
+  readonly vendor?: string;
+}
+
+function productOf(input: RunOptionsInput): RunConfig["product"] {
+  const entries = Object.entries({
+    name: input["product-name"],
+    version: input["product-version"],
+    vendor: input.vendor,
+  })
+    .map(([k, v]) => [k, nonEmpty(v)] as const)
+    .filter((e): e is readonly [string, string] => e[1] !== undefined);
+  return entries.length === 0 ? undefined : Object.fromEntries(entries);
 }
 
 function numberOption(
@@ -148,6 +162,7 @@ export function resolveRunConfig(input: RunOptionsInput, env: NodeJS.ProcessEnv,
     settings: settingsOf(input),
     // Gentle on a live target by default; the embedded reference needs no limit.
     rate: numberOption("rate", input.rate, target.kind === "live" ? 50 : 0, 0, 10000, false),
+    product: productOf(input),
     progress: input.quiet === true ? "none" : isTty ? "live" : "plain",
     notes,
   };

@@ -34,6 +34,8 @@ export interface RunResult {
   readonly runId: string;
   readonly profile: Profile;
   readonly target: Target;
+  /** What the target serves at its root (the Image API's version document), as JSON when it is JSON. */
+  readonly rootDocument: unknown;
   readonly startedAt: string;
   readonly finishedAt: string;
   readonly results: readonly ScenarioResult[];

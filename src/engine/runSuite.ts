@@ -46,6 +46,16 @@ async function preflight(client: HttpClient, profile: Profile, hasAlt: boolean):
   return undefined;
 }
 
+/** The target's root document (GET /, no token): the version list an OpenStack service serves there. */
+async function versionDocument(client: HttpClient): Promise<unknown> {
+  const res = await client.send({ operationId: "versions", method: "GET", path: "/", as: "anonymous" });
+  try {
+    return JSON.parse(res.text) as unknown;
+  } catch {
+    return { status: res.status, text: res.text.slice(0, 500) };
+  }
+}
+
 /** A 5xx row that a live target cannot be made to answer says how many requests of the run got a 5xx. */
 function withServerErrorNote(
   result: ScenarioResult,
@@ -90,7 +100,9 @@ export async function runSuite(options: RunOptions): Promise<RunResult> {
   const results: ScenarioResult[] = [];
   let aborted: RunResult["aborted"];
   let cleanup: CleanupResult = { created: 0, deleted: 0, leftBehind: [] };
+  let rootDocument: unknown = null;
   try {
+    rootDocument = await versionDocument(client);
     const rejected = await preflight(client, profile, target.credentials.alt !== undefined);
     if (rejected !== undefined) aborted = { kind: "token-rejected", message: rejected };
     for (const [index, scenario] of scenarios.entries()) {
@@ -122,6 +134,7 @@ export async function runSuite(options: RunOptions): Promise<RunResult> {
     runId,
     profile,
     target,
+    rootDocument,
     startedAt,
     finishedAt: new Date().toISOString(),
     results: results.map((r) => withServerErrorNote(r, stats.requests, stats.serverErrors)),

@@ -95,6 +95,17 @@ export class ReferenceServer {
     const rawPath = (req.url ?? "/").split("?")[0] ?? "/";
     const body = await readBody(req);
     const token = req.headers[this.options.profile.authHeader.toLowerCase()];
+    // Like Glance, the version document at the root needs no token: 300 Multiple Choices.
+    if (method === "GET" && rawPath === "/") {
+      return {
+        status: 300,
+        json: {
+          versions: [
+            { id: "v2.15", status: "CURRENT", links: [{ rel: "self", href: `${this.baseUrl}/v2/` }] },
+          ],
+        },
+      };
+    }
     const identity = this.behaviour.authenticate(
       typeof token === "string" ? token : undefined,
       this.options.identities,

@@ -5,11 +5,26 @@ import { readReport, runCli, tempOut } from "../support/cli";
 describe("run against the embedded reference", () => {
   it("huawei-ims (the default): exit 0, conformant, all 7 statuses pass, reports written", async () => {
     const out = tempOut();
-    const r = await runCli(["run", "--out", out]);
+    const r = await runCli([
+      "run",
+      "--out",
+      out,
+      "--vendor",
+      "Example Cloud",
+      "--product-name",
+      "Example IMS",
+    ]);
     expect(r.code).toBe(0);
     const report = readReport(out);
     expect(report.verdict).toBe("conformant");
     expect(report.profile).toBe("huawei-ims");
+    expect(report.product).toEqual({ vendor: "Example Cloud", name: "Example IMS" });
+    expect(report.target.versions).toMatchObject({ versions: [{ status: "CURRENT" }] });
+    // Both interop guideline tests for tags are covered, by their Tempest idempotent ids.
+    expect(report.interop.map((i) => [i.idempotentId, i.outcome])).toEqual([
+      ["10407036-6059-4f95-a2cd-cbbbee7ed329", "pass"],
+      ["39c023a2-325a-433a-9eea-649bf1414b19", "pass"],
+    ]);
     expect(report.statuses.map((s) => [s.status, s.outcome])).toEqual(
       [204, 400, 401, 403, 404, 500, 503].map((s) => [s, "pass"]),
     );

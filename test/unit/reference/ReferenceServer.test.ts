@@ -79,6 +79,12 @@ describe("reference implementation", () => {
     expect((await request(url).delete(`/v2/images/${id}/tags/a`).set(owner)).status).toBe(204);
   });
 
+  it("serves the version document at the root without a token, like Glance", async () => {
+    const res = await request(url).get("/");
+    expect(res.status).toBe(300);
+    expect(res.body).toMatchObject({ versions: [{ id: "v2.15", status: "CURRENT" }] });
+  });
+
   it("405 for a method the document does not describe, 404 for an unknown path", async () => {
     expect((await request(url).patch("/v2/images/x/tags/y").set(owner)).status).toBe(405);
     expect((await request(url).get("/v3/nothing").set(owner)).status).toBe(404);
