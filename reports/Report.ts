@@ -18,7 +18,12 @@ export interface Report {
   readonly profileTitle: string;
   readonly profileSource: string;
   readonly openapiSha256: string;
-  readonly target: { readonly kind: "embedded" | "live"; readonly url: string; readonly versions: unknown };
+  readonly target: {
+    readonly kind: "embedded" | "live";
+    readonly url: string;
+    readonly versions: unknown;
+    readonly keystone?: string;
+  };
   /** Certification metadata the user gives (--product-name, --product-version, --vendor). */
   readonly product?: { readonly name?: string; readonly version?: string; readonly vendor?: string };
   /** The interop guideline tests for tags this run covers, by Tempest idempotent id. */

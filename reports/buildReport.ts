@@ -110,7 +110,12 @@ export function buildReport(
     profileTitle: profile.title,
     profileSource: rel.startsWith("..") ? profile.source : rel,
     openapiSha256: profile.sha256,
-    target: { kind: run.target.kind, url: run.target.baseUrl, versions: run.rootDocument ?? null },
+    target: {
+      kind: run.target.kind,
+      url: run.target.baseUrl,
+      versions: run.rootDocument ?? null,
+      ...(run.target.keystoneUrl === undefined ? {} : { keystone: run.target.keystoneUrl }),
+    },
     ...(meta.product === undefined ? {} : { product: meta.product }),
     interop: interopOf(run),
     command: meta.command,

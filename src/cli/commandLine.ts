@@ -33,6 +33,17 @@ export function commandLine(
       parts.push("--alt-project-id", quote(config.target.altProjectId));
     env = `ITC_TOKEN=<token>${config.target.altToken === undefined ? "" : " ITC_ALT_TOKEN=<alt-token>"} `;
   }
+  if (config.target.kind === "keystone") {
+    const t = config.target;
+    if (t.url !== undefined) parts.push("--target", quote(t.url));
+    if (t.clouds.owner !== undefined) parts.push("--os-cloud", quote(t.clouds.owner));
+    else parts.push("--os-auth-url", quote(t.owner.authUrl));
+    if (t.clouds.alt !== undefined) parts.push("--alt-os-cloud", quote(t.clouds.alt));
+    else if (t.alt !== undefined) parts.push("--alt-os-auth-url", quote(t.alt.authUrl));
+    // User names and secrets stay in clouds.yaml or OS_* variables: the command names where, not what.
+    if (t.clouds.owner === undefined)
+      env = "OS_USERNAME=<user> OS_PASSWORD=<password> OS_PROJECT_NAME=<project> ";
+  }
   if (config.outDir !== "reports/latest" && replay === undefined) parts.push("--out", quote(config.outDir));
   return `${env}${parts.join(" ")}`;
 }

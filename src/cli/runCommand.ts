@@ -1,6 +1,8 @@
 import { parseArgs } from "node:util";
 import { contractScenarios } from "../../contracts/verify/contractScenarios";
 import { buildReport } from "../../reports/buildReport";
+import { keystoneTarget } from "../auth/keystoneTarget";
+import { osOptionNames, type OsOptionName, type OsOptions } from "../auth/resolveKeystoneIdentity";
 import { allScenarios } from "../../suites";
 import { ConfigError } from "../config/ConfigError";
 import { writeReports } from "../../reports/writeReports";
@@ -19,7 +21,25 @@ import { makeRunId } from "./makeRunId";
 import { Progress } from "./Progress";
 import { summary } from "./summary";
 
+const osOptions = Object.fromEntries(
+  osOptionNames.flatMap((n) => [
+    [`os-${n}`, { type: "string" }],
+    [`alt-os-${n}`, { type: "string" }],
+  ]),
+) as Record<`os-${OsOptionName}` | `alt-os-${OsOptionName}`, { type: "string" }>;
+
+/** The --os-* (or --alt-os-*) values, keyed by their names without the prefix. */
+function pick(values: Readonly<Record<string, unknown>>, prefix: string): OsOptions {
+  const out: Partial<Record<OsOptionName, string>> = {};
+  for (const n of osOptionNames) {
+    const v = values[`${prefix}${n}`];
+    if (typeof v === "string") out[n] = v;
+  }
+  return out;
+}
+
 const options = {
+  ...osOptions,
   target: { type: "string" },
   token: { type: "string" },
   "alt-token": { type: "string" },
@@ -86,7 +106,11 @@ export async function runCommand(
     console.log(runHelp);
     return ExitCode.conformant;
   }
-  const config = resolveRunConfig(values, process.env, process.stderr.isTTY);
+  const config = resolveRunConfig(
+    { ...values, os: pick(values, "os-"), altOs: pick(values, "alt-os-") },
+    process.env,
+    process.stderr.isTTY,
+  );
   for (const note of config.notes) console.error(`note: ${note}`);
   const profile = await loadProfile(config.profile);
   const runId = makeRunId();
@@ -96,7 +120,9 @@ export async function runCommand(
   let embedded: EmbeddedTarget | undefined;
   try {
     embedded = config.target.kind === "embedded" ? await startEmbeddedTarget(profile) : undefined;
-    const target = embedded?.target ?? liveTarget(config);
+    const target =
+      embedded?.target ??
+      (config.target.kind === "keystone" ? await keystoneTarget(config.target) : liveTarget(config));
     if (target === undefined) throw new Error("no target");
     const contracts = contractScenarios(profile);
     const scenarios = mode === "contracts" ? contracts : [...allScenarios, ...contracts];
@@ -127,7 +153,7 @@ export async function runCommand(
     const files = writeReports(
       report,
       config.outDir,
-      new Redactor([target.credentials.owner, target.credentials.alt]),
+      new Redactor([target.credentials.owner, target.credentials.alt, ...(target.secrets ?? [])]),
     );
     console.log(summary(report, files));
     return exitCode;

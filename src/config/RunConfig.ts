@@ -1,3 +1,4 @@
+import type { KeystoneIdentity } from "../auth/KeystoneIdentity";
 import type { RunSettings } from "../engine/RunSettings";
 
 /** A run's configuration, resolved once at the entry point from options and environment. */
@@ -12,6 +13,16 @@ export interface RunConfig {
         readonly token: string;
         readonly altToken: string | undefined;
         readonly altProjectId: string | undefined;
+      }
+    | {
+        /** Tokens from Keystone (and renewed); the image endpoint from --target or the token's catalog. */
+        readonly kind: "keystone";
+        readonly url: string | undefined;
+        readonly owner: KeystoneIdentity;
+        readonly alt: KeystoneIdentity | undefined;
+        readonly altProjectId: string | undefined;
+        /** The clouds named with --os-cloud / --alt-os-cloud, for the reproduce command. */
+        readonly clouds: { readonly owner: string | undefined; readonly alt: string | undefined };
       };
   readonly outDir: string;
   readonly timeoutMs: number;

@@ -1,6 +1,7 @@
 import { defaultProfileName } from "../profile/builtinProfiles";
 import { randomInt } from "node:crypto";
 import { defaultRunSettings, type RunSettings } from "../engine/RunSettings";
+import { resolveKeystoneIdentity, type OsOptions } from "../auth/resolveKeystoneIdentity";
 import { ConfigError } from "./ConfigError";
 import { parseTarget } from "./parseTarget";
 import type { RunConfig } from "./RunConfig";
@@ -26,6 +27,9 @@ export interface RunOptionsInput {
   readonly "product-name"?: string;
   readonly "product-version"?: string;
   readonly vendor?: string;
+  /** --os-* and --alt-os-* options, by their names without the prefix. */
+  readonly os?: OsOptions;
+  readonly altOs?: OsOptions;
 }
 
 function productOf(input: RunOptionsInput): RunConfig["product"] {
@@ -117,7 +121,29 @@ export function resolveRunConfig(input: RunOptionsInput, env: NodeJS.ProcessEnv,
     notes.push("tokens given as options show in the process list; prefer ITC_TOKEN and ITC_ALT_TOKEN");
   }
   let target: RunConfig["target"];
-  if (input.target === undefined) {
+  const os = input.os ?? {};
+  const altOs = input.altOs ?? {};
+  const keystoneAsked = Object.keys(os).length > 0 || Object.keys(altOs).length > 0;
+  // OS_* variables count once the user points the suite somewhere (--target or an --os-* option): a shell with
+  // OS_* exported must not turn `npm start` into a run against a real cloud.
+  const useEnv = (input.target !== undefined || keystoneAsked) && token === undefined;
+  const owner = token === undefined ? resolveKeystoneIdentity(os, env, "owner", useEnv) : undefined;
+  if (owner !== undefined) {
+    const alt = resolveKeystoneIdentity(altOs, env, "alt", false);
+    target = {
+      kind: "keystone",
+      url: input.target === undefined ? undefined : parseTarget(input.target),
+      owner,
+      alt,
+      altProjectId: nonEmpty(input["alt-project-id"]),
+      clouds: { owner: os.cloud ?? (useEnv ? nonEmpty(env["OS_CLOUD"]) : undefined), alt: altOs.cloud },
+    };
+  } else if (keystoneAsked) {
+    throw new ConfigError(
+      "bad-option",
+      "the --os-* options name no Keystone (give --os-auth-url or --os-cloud)",
+    );
+  } else if (input.target === undefined) {
     if (
       input.token !== undefined ||
       input["alt-token"] !== undefined ||
@@ -161,7 +187,7 @@ export function resolveRunConfig(input: RunOptionsInput, env: NodeJS.ProcessEnv,
     timeoutMs: timeoutOf(input.timeout),
     settings: settingsOf(input),
     // Gentle on a live target by default; the embedded reference needs no limit.
-    rate: numberOption("rate", input.rate, target.kind === "live" ? 50 : 0, 0, 10000, false),
+    rate: numberOption("rate", input.rate, target.kind === "embedded" ? 0 : 50, 0, 10000, false),
     product: productOf(input),
     progress: input.quiet === true ? "none" : isTty ? "live" : "plain",
     notes,

@@ -12,4 +12,10 @@ export interface Target {
   readonly altProjectId: string | undefined;
   /** Only the embedded reference has one. */
   readonly faults: FaultPlan | undefined;
+  /** The Keystone the tokens come from, when the suite authenticated itself (no secrets). */
+  readonly keystoneUrl?: string;
+  /** Secrets beyond the tokens (passwords, application credential secrets): redacted everywhere. */
+  readonly secrets?: readonly string[];
+  /** Renews tokens that are about to expire (updating credentials); returns the new ones, to be redacted. */
+  readonly refresh?: () => Promise<readonly string[]>;
 }

@@ -76,11 +76,19 @@ export async function runSuite(options: RunOptions): Promise<RunResult> {
   const startedAt = new Date().toISOString();
   const stats = emptyStats();
   let current: Exchange[] = [];
+  const redactor = new Redactor([
+    target.credentials.owner,
+    target.credentials.alt,
+    ...(target.secrets ?? []),
+  ]);
   const client = new HttpClient({
     baseUrl: target.baseUrl,
     authHeader: profile.authHeader,
     credentials: target.credentials,
-    redactor: new Redactor([target.credentials.owner, target.credentials.alt]),
+    redactor,
+    beforeSend: async () => {
+      for (const token of (await target.refresh?.()) ?? []) redactor.add(token);
+    },
     stats,
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),

@@ -38,6 +38,8 @@ export interface HttpClientOptions {
   readonly stats: HttpStats;
   readonly signal?: AbortSignal | undefined;
   readonly timeoutMs?: number;
+  /** Runs before every request (token renewal). */
+  readonly beforeSend?: () => Promise<void>;
   /** The least time between the starts of two requests (from --rate). */
   readonly minIntervalMs?: number;
   /** Called with every recorded exchange; the engine files them under the running scenario. */
@@ -109,6 +111,7 @@ export class HttpClient {
 
   async send(req: HttpRequest): Promise<HttpResponse> {
     if (this.options.signal?.aborted === true) throw new RunAborted("run aborted by the user");
+    await this.options.beforeSend?.();
     const { baseUrl, authHeader, redactor, stats } = this.options;
     const headers: Record<string, string> = { Accept: "application/json", ...req.headers };
     const token = this.tokenOf(req.as);

@@ -1,12 +1,17 @@
 /** Replaces every known secret (tokens, passwords) with a marker, wherever it appears in a text. */
 export class Redactor {
-  private readonly secrets: readonly string[];
+  private secrets: readonly string[];
 
   constructor(secrets: readonly (string | undefined)[]) {
     // Longest first, so a secret that contains another is replaced whole.
     this.secrets = secrets
       .filter((s): s is string => s !== undefined && s.length > 0)
       .sort((a, b) => b.length - a.length);
+  }
+
+  /** A secret learned later (a renewed token). */
+  add(secret: string): void {
+    if (secret.length > 0) this.secrets = [...this.secrets, secret].sort((a, b) => b.length - a.length);
   }
 
   redact(text: string): string {

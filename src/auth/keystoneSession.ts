@@ -1,0 +1,91 @@
+import { ConfigError } from "../config/ConfigError";
+import { TransportError } from "../http/errors";
+import type { KeystoneIdentity } from "./KeystoneIdentity";
+
+interface CatalogEntry {
+  readonly type?: string;
+  readonly endpoints?: readonly {
+    readonly interface?: string;
+    readonly region?: string;
+    readonly region_id?: string;
+    readonly url?: string;
+  }[];
+}
+
+/** A Keystone token with what came with it. */
+export interface KeystoneToken {
+  readonly token: string;
+  readonly expiresAt: number;
+  readonly projectId: string | undefined;
+  readonly catalog: readonly CatalogEntry[];
+}
+
+function authBody(identity: KeystoneIdentity): unknown {
+  const m = identity.method;
+  if (m.kind === "application-credential") {
+    return {
+      auth: {
+        identity: {
+          methods: ["application_credential"],
+          application_credential: { id: m.id, secret: m.secret },
+        },
+      },
+    };
+  }
+  return {
+    auth: {
+      identity: {
+        methods: ["password"],
+        password: { user: { name: m.username, password: m.password, domain: { name: m.userDomainName } } },
+      },
+      scope: { project: { name: m.projectName, domain: { name: m.projectDomainName } } },
+    },
+  };
+}
+
+/** POST /v3/auth/tokens: a scoped token, its expiry and the service catalog. */
+export async function issueToken(identity: KeystoneIdentity, label: string): Promise<KeystoneToken> {
+  let res: Response;
+  try {
+    res = await fetch(`${identity.authUrl}/auth/tokens`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify(authBody(identity)),
+    });
+  } catch (error) {
+    throw new TransportError(
+      `Keystone at ${identity.authUrl} is unreachable: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  const token = res.headers.get("x-subject-token");
+  if (res.status === 401 || res.status === 403 || res.status === 404) {
+    throw new ConfigError(
+      "token-rejected",
+      `Keystone at ${identity.authUrl} rejected the ${label} credentials (${res.status})`,
+    );
+  }
+  if (res.status !== 201 || token === null)
+    throw new TransportError(
+      `Keystone at ${identity.authUrl} answered ${res.status} to the ${label} authentication`,
+    );
+  const body = (await res.json()) as {
+    token?: { expires_at?: string; project?: { id?: string }; catalog?: CatalogEntry[] };
+  };
+  return {
+    token,
+    expiresAt: Date.parse(body.token?.expires_at ?? "") || Date.now() + 3600_000,
+    projectId: body.token?.project?.id,
+    catalog: body.token?.catalog ?? [],
+  };
+}
+
+/** The image service's endpoint from the catalog: the identity's interface (public by default) and region. */
+export function imageEndpoint(token: KeystoneToken, identity: KeystoneIdentity): string | undefined {
+  const image = token.catalog.find((e) => e.type === "image");
+  const match = (image?.endpoints ?? []).find(
+    (e) =>
+      (e.interface ?? "public") === identity.interface &&
+      (identity.regionName === undefined || (e.region_id ?? e.region) === identity.regionName),
+  );
+  return match?.url?.replace(/\/+$/, "");
+}

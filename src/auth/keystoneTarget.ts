@@ -1,0 +1,63 @@
+import type { RunConfig } from "../config/RunConfig";
+import { ConfigError } from "../config/ConfigError";
+import type { Target } from "../engine/Target";
+import type { KeystoneIdentity } from "./KeystoneIdentity";
+import { secretsOf } from "./KeystoneIdentity";
+import { imageEndpoint, issueToken, type KeystoneToken } from "./keystoneSession";
+
+/** Renew a token this long before it expires, so no request of a long run carries an expired one. */
+const renewMarginMs = 120_000;
+
+class RenewingToken {
+  constructor(
+    private readonly identity: KeystoneIdentity,
+    private readonly label: string,
+    public current: KeystoneToken,
+  ) {}
+
+  static async issue(identity: KeystoneIdentity, label: string): Promise<RenewingToken> {
+    return new RenewingToken(identity, label, await issueToken(identity, label));
+  }
+
+  /** A fresh token when this one is about to expire; the new token, or undefined when unchanged. */
+  async renew(): Promise<string | undefined> {
+    if (this.current.expiresAt - Date.now() > renewMarginMs) return undefined;
+    this.current = await issueToken(this.identity, this.label);
+    return this.current.token;
+  }
+}
+
+/** Authenticates the owner (and alt) against Keystone and describes the image endpoint as the run's target. */
+export async function keystoneTarget(
+  config: Extract<RunConfig["target"], { kind: "keystone" }>,
+): Promise<Target> {
+  const owner = await RenewingToken.issue(config.owner, "owner");
+  const alt = config.alt === undefined ? undefined : await RenewingToken.issue(config.alt, "alt");
+  const url = config.url ?? imageEndpoint(owner.current, config.owner);
+  if (url === undefined) {
+    const where = `interface ${config.owner.interface}${config.owner.regionName === undefined ? "" : `, region ${config.owner.regionName}`}`;
+    throw new ConfigError(
+      "bad-target",
+      `the token's catalog has no image endpoint (${where}): give --target`,
+    );
+  }
+  const credentials = { owner: owner.current.token, alt: alt?.current.token };
+  return {
+    kind: "live",
+    baseUrl: url,
+    label: url,
+    credentials,
+    altProjectId: config.altProjectId ?? alt?.current.projectId,
+    faults: undefined,
+    keystoneUrl: config.owner.authUrl,
+    secrets: [...secretsOf(config.owner), ...(config.alt === undefined ? [] : secretsOf(config.alt))],
+    refresh: async () => {
+      const fresh: string[] = [];
+      const o = await owner.renew();
+      if (o !== undefined) fresh.push((credentials.owner = o));
+      const a = await alt?.renew();
+      if (a !== undefined) fresh.push((credentials.alt = a));
+      return fresh;
+    },
+  };
+}

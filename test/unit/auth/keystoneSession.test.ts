@@ -1,0 +1,110 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { KeystoneIdentity } from "../../../src/auth/KeystoneIdentity";
+import { keystoneTarget } from "../../../src/auth/keystoneTarget";
+import { imageEndpoint, issueToken } from "../../../src/auth/keystoneSession";
+
+let server: Server;
+let url: string;
+let issued = 0;
+let lifetimeMs = 3600_000;
+
+beforeAll(async () => {
+  // A fake Keystone v3: password auth for u/p, a catalog with a public and an internal image endpoint.
+  server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (c: Buffer) => (body += c.toString()));
+    req.on("end", () => {
+      const auth = JSON.parse(body) as {
+        auth: { identity: { password?: { user: { name: string; password: string } } } };
+      };
+      const user = auth.auth.identity.password?.user;
+      if (req.url !== "/v3/auth/tokens" || user?.password !== "p") {
+        res.writeHead(401).end("{}");
+        return;
+      }
+      issued += 1;
+      const token = {
+        expires_at: new Date(Date.now() + lifetimeMs).toISOString(),
+        project: { id: `proj-${user.name}` },
+        catalog: [
+          {
+            type: "image",
+            endpoints: [
+              { interface: "internal", region_id: "R1", url: "http://internal:9292" },
+              { interface: "public", region_id: "R1", url: "http://glance:9292/" },
+            ],
+          },
+        ],
+      };
+      res
+        .writeHead(201, {
+          "X-Subject-Token": `tok-${user.name}-${issued}`,
+          "Content-Type": "application/json",
+        })
+        .end(JSON.stringify({ token }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v3`;
+});
+afterAll(
+  () =>
+    new Promise<void>((resolve) => {
+      server.close(() => {
+        resolve();
+      });
+    }),
+);
+
+const identity = (username: string, password = "p"): KeystoneIdentity => ({
+  authUrl: url,
+  regionName: "R1",
+  interface: "public",
+  method: {
+    kind: "password",
+    username,
+    password,
+    projectName: "pr",
+    userDomainName: "Default",
+    projectDomainName: "Default",
+  },
+});
+
+describe("Keystone authentication", () => {
+  it("issues a scoped token and finds the public image endpoint of the region in its catalog", async () => {
+    const t = await issueToken(identity("u"), "owner");
+    expect(t.token).toMatch(/^tok-u-/);
+    expect(t.projectId).toBe("proj-u");
+    expect(imageEndpoint(t, identity("u"))).toBe("http://glance:9292");
+    expect(imageEndpoint(t, { ...identity("u"), interface: "internal" })).toBe("http://internal:9292");
+  });
+
+  it("rejected credentials are a configuration error (exit 2), and never echo the password", async () => {
+    await expect(issueToken(identity("u", "wrong-pass"), "owner")).rejects.toMatchObject({
+      name: "ConfigError",
+      code: "token-rejected",
+    });
+    await expect(issueToken(identity("u", "wrong-pass"), "owner")).rejects.toThrow(/^(?!.*wrong-pass)/);
+  });
+
+  it("the target learns the alt project from alt's token, redacts passwords, and renews tokens near expiry", async () => {
+    lifetimeMs = 60_000; // inside the renewal margin: every request renews
+    const target = await keystoneTarget({
+      kind: "keystone",
+      url: undefined,
+      owner: identity("u"),
+      alt: identity("a"),
+      altProjectId: undefined,
+      clouds: { owner: undefined, alt: undefined },
+    });
+    expect(target.baseUrl).toBe("http://glance:9292");
+    expect(target.altProjectId).toBe("proj-a");
+    expect(target.secrets).toEqual(["p", "p"]);
+    const before = target.credentials.owner;
+    const fresh = (await target.refresh?.()) ?? [];
+    expect(fresh.length).toBe(2);
+    expect(target.credentials.owner).not.toBe(before);
+    lifetimeMs = 3600_000;
+  });
+});

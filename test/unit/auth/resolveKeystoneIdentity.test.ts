@@ -1,0 +1,92 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { resolveKeystoneIdentity } from "../../../src/auth/resolveKeystoneIdentity";
+import { resolveRunConfig } from "../../../src/config/resolveRunConfig";
+
+const clouds = join(mkdtempSync(join(tmpdir(), "itc-clouds-")), "clouds.yaml");
+writeFileSync(
+  clouds,
+  `clouds:
+  owner:
+    auth: {auth_url: "http://ks:5000", username: o, password: o-pass, project_name: op}
+    region_name: R1
+  app:
+    auth: {auth_url: "http://ks:5000/v3/", application_credential_id: "42", application_credential_secret: s3cret}
+    auth_type: v3applicationcredential
+`,
+);
+const env = { OS_CLIENT_CONFIG_FILE: clouds };
+
+describe("resolveKeystoneIdentity", () => {
+  it("reads a cloud from clouds.yaml (OS_CLIENT_CONFIG_FILE), normalising the URL to /v3", () => {
+    expect(resolveKeystoneIdentity({ cloud: "owner" }, env, "owner", false)).toEqual({
+      authUrl: "http://ks:5000/v3",
+      regionName: "R1",
+      interface: "public",
+      method: {
+        kind: "password",
+        username: "o",
+        password: "o-pass",
+        projectName: "op",
+        userDomainName: "Default",
+        projectDomainName: "Default",
+      },
+    });
+  });
+
+  it("reads application credentials, and options override the cloud", () => {
+    const id = resolveKeystoneIdentity({ cloud: "app", "region-name": "R2" }, env, "owner", false);
+    expect(id).toMatchObject({
+      authUrl: "http://ks:5000/v3",
+      regionName: "R2",
+      method: { kind: "application-credential", id: "42", secret: "s3cret" },
+    });
+  });
+
+  it("takes OS_* variables only when allowed (the owner, once the user points somewhere)", () => {
+    const osEnv = { OS_AUTH_URL: "http://ks/v3", OS_USERNAME: "u", OS_PASSWORD: "p", OS_PROJECT_NAME: "pr" };
+    expect(resolveKeystoneIdentity({}, osEnv, "owner", true)?.method).toMatchObject({ username: "u" });
+    expect(resolveKeystoneIdentity({}, osEnv, "alt", false)).toBeUndefined();
+  });
+
+  it("refuses an incomplete identity or an unknown cloud with a ConfigError", () => {
+    expect(() => resolveKeystoneIdentity({ "auth-url": "http://ks" }, {}, "owner", false)).toThrow(
+      /needs a username, a password and a project name/,
+    );
+    expect(() => resolveKeystoneIdentity({ cloud: "nope" }, env, "owner", false)).toThrow(/no cloud "nope"/);
+    expect(() =>
+      resolveKeystoneIdentity(
+        { "auth-url": "http://ks", "application-credential-id": "x" },
+        {},
+        "owner",
+        false,
+      ),
+    ).toThrow(/both an id and a secret/);
+  });
+});
+
+describe("Keystone in the run configuration", () => {
+  const osEnv = { OS_AUTH_URL: "http://ks/v3", OS_USERNAME: "u", OS_PASSWORD: "p", OS_PROJECT_NAME: "pr" };
+
+  it("OS_* exported in a shell does not turn `npm start` into a run against a real cloud", () => {
+    expect(resolveRunConfig({}, osEnv, false).target.kind).toBe("embedded");
+  });
+
+  it("with --os-cloud (and no --target) the image endpoint will come from the catalog", () => {
+    const c = resolveRunConfig({ os: { cloud: "owner" }, altOs: { cloud: "app" } }, env, false);
+    expect(c.target).toMatchObject({
+      kind: "keystone",
+      url: undefined,
+      clouds: { owner: "owner", alt: "app" },
+    });
+    expect(c.rate).toBe(50);
+  });
+
+  it("an explicit token wins over Keystone", () => {
+    expect(
+      resolveRunConfig({ target: "http://g:9292" }, { ...osEnv, ITC_TOKEN: "a-token-123" }, false).target
+        .kind,
+    ).toBe("live");
+  });
+});
