@@ -46,6 +46,15 @@ Options:
   --quiet                no progress lines
   -h, --help             this text
 
+Keystone (instead of tokens, as python-openstackclient takes them; the image endpoint then comes
+from the token's catalog unless --target is given; tokens are renewed before they expire):
+  --os-cloud <name>      a cloud of clouds.yaml (OS_CLIENT_CONFIG_FILE, ./, ~/.config/openstack, /etc/openstack)
+  --os-auth-url, --os-username, --os-password, --os-project-name, --os-user-domain-name,
+  --os-project-domain-name, --os-region-name, --os-interface,
+  --os-application-credential-id, --os-application-credential-secret
+                         and the same OS_* variables (read once --target or an --os-* option is given)
+  --alt-os-cloud <name>, --alt-os-*   the alt identity likewise
+
 Environment:
   ITC_TOKEN, ITC_ALT_TOKEN   tokens for --target runs (ignored without --target)
 
