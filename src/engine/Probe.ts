@@ -64,32 +64,31 @@ export class Probe {
     tag: string,
     expect: readonly number[],
   ): Promise<HttpResponse> {
+    const res = await this.sendDelete(as, imageId, tag, undefined);
+    this.checks.push(
+      ...checkResponse(this.profile.subject, res, expect, this.profile.id).filter((c) => c.rule !== "status"),
+    );
+    return res;
+  }
+
+  /** The subject request: DELETE on the profile's path template. */
+  private sendDelete(as: Principal, imageId: string, tag: string, json: unknown): Promise<HttpResponse> {
     const subject = this.profile.subject;
-    const res = await this.client.send({
+    return this.client.send({
       operationId: subject.operationId,
       method: "DELETE",
       path: expandPath(subject.pathTemplate, { image_id: imageId, tag }),
       as,
+      json,
     });
-    this.checks.push(
-      ...checkResponse(subject, res, expect, this.profile.id).filter((c) => c.rule !== "status"),
-    );
-    return res;
   }
 
   async deleteTag(req: DeleteTagRequest): Promise<HttpResponse> {
     const reader = req.reader ?? "owner";
     const before = req.tags === "skip" ? [] : await this.fixtures.tagsOf(req.imageId, reader);
-    const subject = this.profile.subject;
-    const res = await this.client.send({
-      operationId: subject.operationId,
-      method: "DELETE",
-      path: expandPath(subject.pathTemplate, { image_id: req.imageId, tag: req.tag }),
-      as: req.as,
-      json: req.json,
-    });
+    const res = await this.sendDelete(req.as, req.imageId, req.tag, req.json);
     const expected = typeof req.expect === "number" ? [req.expect] : req.expect;
-    this.checks.push(...checkResponse(subject, res, expected, this.profile.id));
+    this.checks.push(...checkResponse(this.profile.subject, res, expected, this.profile.id));
     const type = res.headers["content-type"];
     let observed = `DELETE as ${principalLabel(req.as)} → ${res.status}${res.text.length > 0 ? ` with a body (${type ?? "no Content-Type"}, ${res.text.length} chars)` : ", no body"}`;
     if (req.tags !== "skip") {
