@@ -12,7 +12,7 @@ import { runSuite } from "../engine/runSuite";
 import { startEmbeddedTarget, type EmbeddedTarget } from "../engine/startEmbeddedTarget";
 import type { Target } from "../engine/Target";
 import { verdictOf } from "../engine/verdict";
-import { Redactor } from "../http/Redactor";
+import { redactorFor } from "../engine/redactorFor";
 import { loadProfile } from "../profile/loadProfile";
 import { commandLine } from "./commandLine";
 import { ExitCode, exitCodeOf } from "./exitCodes";
@@ -150,11 +150,7 @@ export async function runCommand(
       settings: config.settings,
       ...(config.product === undefined ? {} : { product: config.product }),
     });
-    const files = writeReports(
-      report,
-      config.outDir,
-      new Redactor([target.credentials.owner, target.credentials.alt, ...(target.secrets ?? [])]),
-    );
+    const files = writeReports(report, config.outDir, redactorFor(target));
     console.log(summary(report, files));
     return exitCode;
   } finally {

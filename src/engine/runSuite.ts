@@ -6,10 +6,10 @@ import { RunAborted, TransportError } from "../http/errors";
 import { expandPath } from "../http/expandPath";
 import { HttpClient } from "../http/HttpClient";
 import { emptyStats } from "../http/HttpStats";
-import { Redactor } from "../http/Redactor";
 import type { Profile } from "../profile/Profile";
 import { Fixtures, type CleanupResult } from "./Fixtures";
 import type { RunEvent, RunResult, ScenarioResult } from "./RunResult";
+import { redactorFor } from "./redactorFor";
 import { runScenario } from "./runScenario";
 import { defaultRunSettings, type RunSettings } from "./RunSettings";
 import type { Target } from "./Target";
@@ -76,11 +76,7 @@ export async function runSuite(options: RunOptions): Promise<RunResult> {
   const startedAt = new Date().toISOString();
   const stats = emptyStats();
   let current: Exchange[] = [];
-  const redactor = new Redactor([
-    target.credentials.owner,
-    target.credentials.alt,
-    ...(target.secrets ?? []),
-  ]);
+  const redactor = redactorFor(target);
   const client = new HttpClient({
     baseUrl: target.baseUrl,
     authHeader: profile.authHeader,
