@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { packageRoot } from "../../src/util/packageRoot";
 import { failureMark, type VerifyJob } from "./verifyInteraction";
 import { check } from "../../src/engine/checks/Check";
+import { unmetNeed } from "../../src/engine/runScenario";
 import type { ScenarioContext } from "../../src/engine/ScenarioContext";
 import type { Profile } from "../../src/profile/Profile";
 import type { Need, Scenario } from "../../suites/Scenario";
@@ -21,7 +22,8 @@ interface PactInteraction {
   }[];
   readonly response: { readonly status: number };
 }
-interface PactFile {
+/** A pact file as read: its interactions, and the rest (consumer, provider, metadata) written back as is. */
+interface PactFile extends Readonly<Record<string, unknown>> {
   readonly interactions: readonly PactInteraction[];
 }
 
@@ -152,10 +154,9 @@ function failureOf(message: string, description: string): string | undefined {
 async function verifyAll(
   ctx: ScenarioContext,
   profile: Profile,
-  pactFile: string,
+  pact: PactFile,
   interactions: readonly PactInteraction[],
 ): Promise<Verdicts> {
-  const pact = JSON.parse(readFileSync(pactFile, "utf8")) as Record<string, unknown>;
   const file = join(mkdtempSync(join(tmpdir(), "itc-pact-")), "pact.json");
   writeFileSync(file, JSON.stringify({ ...pact, interactions }));
   const names = pactNames(profile.id);
@@ -175,7 +176,7 @@ async function verifyAll(
     if (failure instanceof Error) throw failure;
     const byDescription = new Map<string, { ok: boolean; detail: string }>();
     for (const i of interactions) {
-      const failed = result.ok ? undefined : (failureOf(result.message, i.description) ?? undefined);
+      const failed = result.ok ? undefined : failureOf(result.message, i.description);
       byDescription.set(
         i.description,
         failed === undefined
@@ -197,19 +198,10 @@ async function verifyAll(
   }
 }
 
-function canRun(ctx: ScenarioContext, interaction: PactInteraction): boolean {
-  const needs = needsOf(interaction.providerStates?.[0]?.name ?? "");
-  return (
-    !(needs.includes("alt-identity") && ctx.target.credentials.alt === undefined) &&
-    !(needs.includes("fault-injection") && ctx.faults === undefined)
-  );
-}
-
 function contractScenario(
   profile: Profile,
-  pactFile: string,
+  pact: PactFile,
   interaction: PactInteraction,
-  all: readonly PactInteraction[],
   session: { verdicts?: Promise<Verdicts> },
 ): Scenario {
   const state = interaction.providerStates?.[0];
@@ -229,8 +221,10 @@ function contractScenario(
       session.verdicts ??= verifyAll(
         ctx,
         profile,
-        pactFile,
-        all.filter((i) => canRun(ctx, i)),
+        pact,
+        pact.interactions.filter(
+          (i) => unmetNeed(needsOf(i.providerStates?.[0]?.name ?? ""), ctx.target) === undefined,
+        ),
       );
       const verdict = (await session.verdicts).byDescription.get(interaction.description);
       if (verdict === undefined) return { notExercised: "the interaction was not part of the verification" };
@@ -257,5 +251,5 @@ export function contractScenarios(profile: Profile): Scenario[] {
   const session: { verdicts?: Promise<Verdicts> } = {};
   return [...pact.interactions]
     .sort((a, b) => a.response.status - b.response.status)
-    .map((i) => contractScenario(profile, file, i, pact.interactions, session));
+    .map((i) => contractScenario(profile, pact, i, session));
 }

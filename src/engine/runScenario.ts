@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { exampleTags } from "../../generators/exampleTags";
-import type { Scenario } from "../../suites/Scenario";
+import type { Need, Scenario } from "../../suites/Scenario";
 import type { Exchange } from "../http/Exchange";
 import { RunAborted, TransportError } from "../http/errors";
 import type { HttpClient } from "../http/HttpClient";
@@ -24,17 +24,18 @@ export interface ScenarioDeps {
   readonly replayCommand: (scenarioId: string, path: string) => string;
 }
 
-function unmetNeed(
-  scenario: Scenario,
+/** Why a scenario with these needs cannot run on this target, if it cannot. */
+export function unmetNeed(
+  needs: readonly Need[],
   target: Target,
 ): { reason: string; cause: NotExercisedCause } | undefined {
-  if (scenario.needs.includes("alt-identity") && target.credentials.alt === undefined) {
+  if (needs.includes("alt-identity") && target.credentials.alt === undefined) {
     return {
       reason: "needs a second identity in another project: give --alt-token (or ITC_ALT_TOKEN)",
       cause: "needs-input",
     };
   }
-  if (scenario.needs.includes("fault-injection") && target.faults === undefined) {
+  if (needs.includes("fault-injection") && target.faults === undefined) {
     return {
       reason: "a live target cannot be made to fail on demand; only the embedded reference injects faults",
       cause: "untriggerable",
@@ -55,7 +56,7 @@ export async function runScenario(scenario: Scenario, deps: ScenarioDeps): Promi
     durationMs: Math.round(performance.now() - started),
     ...r,
   });
-  const unmet = unmetNeed(scenario, deps.target);
+  const unmet = unmetNeed(scenario.needs, deps.target);
   if (unmet !== undefined)
     return done({ outcome: "not-exercised", observed: "not run", checks: [], ...unmet });
   const tags = exampleTags(deps.profile);
