@@ -1,10 +1,24 @@
-import { canModify, canSee } from "../reference/ImageRecord";
-import { fail } from "../reference/RefExchange";
+import { canModify, canSee, type ImageRecord } from "../reference/ImageRecord";
+import { fail, type RefRequest, type ReferenceBehaviour } from "../reference/RefExchange";
 import { wrapDeleteTag, type Mutant } from "./Mutant";
 
 const param = (req: { readonly params: Readonly<Record<string, string>> }, name: string): string =>
   req.params[name] ?? "";
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A mutant that lets allowed callers delete a present tag of any image, skipping visibility and ownership. */
+function bypassPermissions(
+  b: ReferenceBehaviour,
+  allowed: (image: ImageRecord, req: RefRequest) => boolean,
+): ReferenceBehaviour {
+  return wrapDeleteTag(b, (inner) => (req, ctx) => {
+    const image = ctx.images.get(param(req, "image_id"));
+    const tag = param(req, "tag");
+    if (image === undefined || !image.tags.includes(tag) || !allowed(image, req)) return inner(req, ctx);
+    image.tags = image.tags.filter((t) => t !== tag);
+    return { status: 204 };
+  });
+}
 
 /**
  * The deliberately broken variants of the reference, one defect each, with the rows (huawei-ims, seed 1) and
@@ -160,32 +174,14 @@ export const mutants: readonly Mutant[] = [
     defect: "lets any project delete tags of any image, private or shared",
     rows: [403, 404],
     scenarios: ["403-shared-image-not-modifiable", "404-other-project-private-image"],
-    apply: (b) =>
-      wrapDeleteTag(b, (inner) => (req, ctx) => {
-        const image = ctx.images.get(param(req, "image_id"));
-        const tag = param(req, "tag");
-        if (image !== undefined && req.body.length === 0 && image.tags.includes(tag)) {
-          image.tags = image.tags.filter((t) => t !== tag);
-          return { status: 204 };
-        }
-        return inner(req, ctx);
-      }),
+    apply: (b) => bypassPermissions(b, (_image, req) => req.body.length === 0),
   },
   {
     name: "shared-member-delete",
     defect: "lets a member project delete tags of an image shared with it",
     rows: [403],
     scenarios: ["403-shared-image-not-modifiable"],
-    apply: (b) =>
-      wrapDeleteTag(b, (inner) => (req, ctx) => {
-        const image = ctx.images.get(param(req, "image_id"));
-        const tag = param(req, "tag");
-        if (image?.members.has(req.identity.projectId) === true && image.tags.includes(tag)) {
-          image.tags = image.tags.filter((t) => t !== tag);
-          return { status: 204 };
-        }
-        return inner(req, ctx);
-      }),
+    apply: (b) => bypassPermissions(b, (image, req) => image.members.has(req.identity.projectId)),
   },
   {
     name: "shared-404",
