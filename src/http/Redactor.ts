@@ -31,9 +31,4 @@ export class Redactor {
     }
     return value;
   }
-
-  /** True when the text still holds a secret: used as a last guard before anything is written. */
-  leaks(text: string): boolean {
-    return this.secrets.some((s) => text.includes(s));
-  }
 }

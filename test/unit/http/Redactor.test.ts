@@ -4,8 +4,7 @@ describe("Redactor", () => {
   it("replaces every occurrence of every secret, longest first", () => {
     const r = new Redactor(["abc", "abcdef", undefined, ""]);
     expect(r.redact("x abcdef y abc z")).toBe("x [redacted] y [redacted] z");
-    expect(r.leaks("zzabczz")).toBe(true);
-    expect(r.leaks(r.redact("zzabczz"))).toBe(false);
+    expect(r.redact("zzabczz")).toBe("zz[redacted]zz");
   });
 });
 
