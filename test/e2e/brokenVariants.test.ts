@@ -1,12 +1,11 @@
 import { mutants } from "../../src/mutants/catalog";
-import { readReport, runCli, serve, tempOut } from "../support/cli";
+import { readReport, runCli, withServe, tempOut } from "../support/cli";
 
 const env = { ITC_TOKEN: "owner-token", ITC_ALT_TOKEN: "alt-token" };
 
 describe("run --target against `serve`", () => {
   it("the faithful reference is conformant; 500 and 503 are not exercised on a live target, with the reason", async () => {
-    const server = await serve([]);
-    try {
+    await withServe([], {}, async (server) => {
       const out = tempOut();
       const r = await runCli(["run", "--target", server.url, "--out", out, "--quiet", "--rate", "0"], env);
       expect(r.code).toBe(0);
@@ -17,14 +16,11 @@ describe("run --target against `serve`", () => {
         /none of the run's \d+ requests got a 5xx/,
       );
       expect(report.stats.serverErrors).toEqual([]);
-    } finally {
-      await server.stop();
-    }
+    });
   });
 
   it("without an alt token the run is incomplete: exit 4", async () => {
-    const server = await serve([]);
-    try {
+    await withServe([], {}, async (server) => {
       const out = tempOut();
       const r = await runCli(["run", "--target", server.url, "--out", out, "--quiet", "--rate", "0"], {
         ITC_TOKEN: "owner-token",
@@ -33,9 +29,7 @@ describe("run --target against `serve`", () => {
       expect(readReport(out).statuses.find((s) => s.status === 403)).toMatchObject({
         outcome: "not-exercised",
       });
-    } finally {
-      await server.stop();
-    }
+    });
   });
 
   // The six broken variants of the walking skeleton's issue; the mutants command scores the whole corpus.
@@ -50,8 +44,7 @@ describe("run --target against `serve`", () => {
   it.each(mutants.filter((m) => six.includes(m.name)).map((m) => [m.name, m.defect, m.rows] as const))(
     "mutant %s (%s): exit 1, rows %j fail",
     async (name, _defect, caughtBy) => {
-      const server = await serve(["--mutant", name]);
-      try {
+      await withServe(["--mutant", name], {}, async (server) => {
         const out = tempOut();
         const r = await runCli(
           ["run", "--target", server.url, "--out", out, "--quiet", "--rate", "0", "--seed", "1"],
@@ -64,9 +57,7 @@ describe("run --target against `serve`", () => {
           ...caughtBy,
         ]);
         for (const status of caughtBy) expect(r.stdout).toMatch(new RegExp(`^ {2}${status} {2}FAIL`, "m"));
-      } finally {
-        await server.stop();
-      }
+      });
     },
   );
 });

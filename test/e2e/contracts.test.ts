@@ -1,4 +1,4 @@
-import { readReport, runCli, serve, tempOut } from "../support/cli";
+import { readReport, runCli, withServe, tempOut } from "../support/cli";
 
 const env = { ITC_TOKEN: "owner-token", ITC_ALT_TOKEN: "alt-token" };
 
@@ -16,8 +16,7 @@ describe("verify-contracts", () => {
   );
 
   it("a broken variant fails the matching interaction, and the report says which", async () => {
-    const server = await serve(["--mutant", "status-200"]);
-    try {
+    await withServe(["--mutant", "status-200"], {}, async (server) => {
       const out = tempOut();
       const r = await runCli(
         ["verify-contracts", "--target", server.url, "--out", out, "--quiet", "--rate", "0"],
@@ -33,8 +32,6 @@ describe("verify-contracts", () => {
         "500-contract-delete-while-the-service-fails",
         "503-contract-delete-while-the-service-is-unavailable",
       ]);
-    } finally {
-      await server.stop();
-    }
+    });
   });
 });

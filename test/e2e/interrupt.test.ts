@@ -1,12 +1,11 @@
 import { readReport, runCli, tempOut } from "../support/cli";
 import { profile } from "../support/profiles";
-import { startReference, tokens } from "../support/reference";
+import { withReference, tokens } from "../support/reference";
 
 describe("Ctrl-C", () => {
   it("stops the run, deletes every scratch image, writes the report and exits 3", async () => {
     // A slow in-process reference, so the signal lands mid-run; its store shows what the run left behind.
-    const ref = await startReference(await profile("huawei-ims"), { latencyMs: 40 });
-    try {
+    await withReference(await profile("huawei-ims"), { latencyMs: 40 }, async (ref) => {
       const out = tempOut();
       let sent = false;
       const r = await runCli(
@@ -27,8 +26,6 @@ describe("Ctrl-C", () => {
       expect(report.cleanup.created).toBeGreaterThan(0);
       expect(report.cleanup.deleted).toBe(report.cleanup.created);
       expect(ref.server.images.size).toBe(0);
-    } finally {
-      await ref.server.close();
-    }
+    });
   });
 });

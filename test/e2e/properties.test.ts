@@ -1,4 +1,4 @@
-import { readReport, runCli, serve, tempOut } from "../support/cli";
+import { readReport, runCli, withServe, tempOut } from "../support/cli";
 
 const env = { ITC_TOKEN: "owner-token", ITC_ALT_TOKEN: "alt-token" };
 
@@ -17,8 +17,7 @@ describe("properties catch broken variants, shrink, and replay", () => {
   ])(
     "mutant %s is caught by %s, and its replay command reproduces the failure",
     async (mutant, scenarioId) => {
-      const server = await serve(["--mutant", mutant]);
-      try {
+      await withServe(["--mutant", mutant], {}, async (server) => {
         const out = tempOut();
         const r = await runCli(
           ["run", "--target", server.url, "--out", out, "--quiet", "--rate", "0", "--seed", "1234"],
@@ -44,15 +43,12 @@ describe("properties catch broken variants, shrink, and replay", () => {
         const again = readReport(replayOut).statuses.flatMap((s) => s.scenarios);
         expect(again.map((s) => s.id)).toEqual([scenarioId]);
         expect(again[0]?.property?.counterexample).toBe(p?.counterexample);
-      } finally {
-        await server.stop();
-      }
+      });
     },
   );
 
   it("--lenient accepts 404 for tags outside the alphabet as a recorded deviation", async () => {
-    const server = await serve(["--mutant", "alphabet-not-enforced"]);
-    try {
+    await withServe(["--mutant", "alphabet-not-enforced"], {}, async (server) => {
       const out = tempOut();
       const r = await runCli(
         [
@@ -77,8 +73,6 @@ describe("properties catch broken variants, shrink, and replay", () => {
         .find((x) => x.id === "400-prop-invalid-tag");
       expect(s?.outcome).toBe("pass");
       expect(s?.property?.deviations.length).toBeGreaterThan(0);
-    } finally {
-      await server.stop();
-    }
+    });
   });
 });

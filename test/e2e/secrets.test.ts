@@ -1,13 +1,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { runCli, serve, tempOut } from "../support/cli";
+import { runCli, withServe, tempOut } from "../support/cli";
 
 describe("tokens never reach any output", () => {
   it("not in stdout, stderr or any report, even when given as options", async () => {
     const owner = "OWNER-SECRET-7c1d2e";
     const alt = "ALT-SECRET-4a9f00";
-    const server = await serve([], { ITC_TOKEN: owner, ITC_ALT_TOKEN: alt });
-    try {
+    await withServe([], { ITC_TOKEN: owner, ITC_ALT_TOKEN: alt }, async (server) => {
       const out = tempOut();
       const r = await runCli([
         "run",
@@ -35,8 +34,6 @@ describe("tokens never reach any output", () => {
       }
       // The evidence does show that a token was sent, redacted.
       expect(texts[2]).toContain('"X-Auth-Token": "[redacted]"');
-    } finally {
-      await server.stop();
-    }
+    });
   });
 });

@@ -87,3 +87,17 @@ export function serve(
     });
   });
 }
+
+/** Runs fn against `serve` as a child process and stops it afterwards, whatever fn does. */
+export async function withServe<T>(
+  args: readonly string[],
+  env: Record<string, string>,
+  fn: (server: { url: string }) => Promise<T>,
+): Promise<T> {
+  const server = await serve(args, env);
+  try {
+    return await fn(server);
+  } finally {
+    await server.stop();
+  }
+}

@@ -21,3 +21,17 @@ export async function startReference(
   const url = await server.listen(0, "127.0.0.1");
   return { server, url, faults };
 }
+
+/** Runs fn against a fresh reference and closes it afterwards, whatever fn does. */
+export async function withReference<T>(
+  profile: Profile,
+  options: { behaviour?: ReferenceBehaviour; latencyMs?: number },
+  fn: (ref: Awaited<ReturnType<typeof startReference>>) => Promise<T>,
+): Promise<T> {
+  const ref = await startReference(profile, options);
+  try {
+    return await fn(ref);
+  } finally {
+    await ref.server.close();
+  }
+}

@@ -1,15 +1,14 @@
 import { runSuite } from "../../../src/engine/runSuite";
 import { defaultRunSettings } from "../../../src/engine/RunSettings";
 import { profile } from "../../support/profiles";
-import { startReference } from "../../support/reference";
+import { withReference } from "../../support/reference";
 import { targetFor } from "../../support/targets";
 
 describe("reproducibility", () => {
   it("two runs with the same seed give identical scenario lists, case counts, classes and outcomes", async () => {
     const p = await profile("openstack-glance");
     const summary = async () => {
-      const ref = await startReference(p);
-      try {
+      return await withReference(p, {}, async (ref) => {
         const run = await runSuite({
           profile: p,
           target: targetFor(ref.url, { faults: ref.faults }),
@@ -23,9 +22,7 @@ describe("reproducibility", () => {
           r.property?.seed,
           r.property?.classes,
         ]);
-      } finally {
-        await ref.server.close();
-      }
+      });
     };
     const first = await summary();
     expect(first.filter((r) => r[2] !== undefined).length).toBeGreaterThanOrEqual(6);

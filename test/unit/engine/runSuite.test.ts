@@ -4,7 +4,7 @@ import { verdictOf } from "../../../src/engine/verdict";
 import { defaultBehaviour } from "../../../src/reference/defaultBehaviour";
 import { fail } from "../../../src/reference/RefExchange";
 import { profile } from "../../support/profiles";
-import { startReference } from "../../support/reference";
+import { startReference, withReference } from "../../support/reference";
 import { targetFor } from "../../support/targets";
 
 const outcomes = (run: RunResult): Record<string, string> =>
@@ -15,8 +15,7 @@ describe("runSuite against the reference", () => {
     "%s: every scenario passes with faults and alt; nothing is left behind",
     async (name) => {
       const p = await profile(name);
-      const ref = await startReference(p);
-      try {
+      await withReference(p, {}, async (ref) => {
         const run = await runSuite({
           profile: p,
           target: targetFor(ref.url, { faults: ref.faults }),
@@ -27,37 +26,29 @@ describe("runSuite against the reference", () => {
         expect(run.cleanup.leftBehind).toEqual([]);
         expect(run.cleanup.created).toBeGreaterThan(0);
         expect(ref.server.images.size).toBe(0);
-      } finally {
-        await ref.server.close();
-      }
+      });
     },
   );
 
   it("without an alt token the cross-project scenarios are not exercised and the verdict is incomplete", async () => {
     const p = await profile("huawei-ims");
-    const ref = await startReference(p);
-    try {
+    await withReference(p, {}, async (ref) => {
       const run = await runSuite({ profile: p, target: targetFor(ref.url, { alt: false }), runId: "t2" });
       const skipped = run.results.filter((r) => r.cause === "needs-input").map((r) => r.scenario.id);
       expect(skipped.sort()).toEqual(["403-shared-image-not-modifiable", "404-other-project-private-image"]);
       expect(verdictOf(run)).toBe("incomplete");
-    } finally {
-      await ref.server.close();
-    }
+    });
   });
 
   it("on a target without a fault plan, 500 and 503 are not exercised, say how many requests got a 5xx, and do not make it incomplete", async () => {
     const p = await profile("huawei-ims");
-    const ref = await startReference(p);
-    try {
+    await withReference(p, {}, async (ref) => {
       const run = await runSuite({ profile: p, target: targetFor(ref.url), runId: "t3" });
       const fault = run.results.filter((r) => r.cause === "untriggerable");
       expect(fault.map((r) => r.scenario.status)).toEqual([500, 503]);
       expect(fault[0]?.reason).toMatch(/none of the run's \d+ requests got a 5xx/);
       expect(verdictOf(run)).toBe("conformant");
-    } finally {
-      await ref.server.close();
-    }
+    });
   });
 
   it("a setup step that fails makes the scenario not exercised (setup-failed), never a pass", async () => {
@@ -66,16 +57,13 @@ describe("runSuite against the reference", () => {
       ...defaultBehaviour,
       handlers: { ...defaultBehaviour.handlers, createImageMember: () => fail(403, "sharing is disabled") },
     };
-    const ref = await startReference(p, { behaviour });
-    try {
+    await withReference(p, { behaviour }, async (ref) => {
       const run = await runSuite({ profile: p, target: targetFor(ref.url), runId: "t4" });
       const shared = run.results.find((r) => r.scenario.id === "403-shared-image-not-modifiable");
       expect(shared).toMatchObject({ outcome: "not-exercised", cause: "setup-failed" });
       expect(shared?.reason).toMatch(/answered 403/);
       expect(verdictOf(run)).toBe("incomplete");
-    } finally {
-      await ref.server.close();
-    }
+    });
   });
 
   it("an abort stops the run, still cleans up, and is reported", async () => {
@@ -111,14 +99,11 @@ describe("runSuite against the reference", () => {
 
   it("a token the target rejects aborts the run before any scenario", async () => {
     const p = await profile("huawei-ims");
-    const ref = await startReference(p);
-    try {
+    await withReference(p, {}, async (ref) => {
       const run = await runSuite({ profile: p, target: targetFor(ref.url, { owner: "wrong" }), runId: "t7" });
       expect(run.aborted).toMatchObject({ kind: "token-rejected" });
       expect(run.aborted?.message).not.toContain("wrong");
       expect(run.results).toEqual([]);
-    } finally {
-      await ref.server.close();
-    }
+    });
   });
 });

@@ -12,28 +12,29 @@ import { Redactor } from "../../../src/http/Redactor";
 import { findMutant } from "../../../src/mutants/catalog";
 import { defaultBehaviour } from "../../../src/reference/defaultBehaviour";
 import { profile } from "../../support/profiles";
-import { startReference, tokens } from "../../support/reference";
+import { withReference, tokens } from "../../support/reference";
 import { targetFor } from "../../support/targets";
 
 async function reportOf(mutant?: string, alt = true): Promise<Report> {
   const p = await profile("huawei-ims");
   const m = mutant === undefined ? undefined : findMutant(mutant);
-  const ref = await startReference(p, m === undefined ? {} : { behaviour: m.apply(defaultBehaviour) });
-  try {
-    const run = await runSuite({
-      profile: p,
-      target: targetFor(ref.url, { faults: ref.faults, alt }),
-      runId: "r1",
-      scenarios: allScenarios.filter((s) => s.kind === "example"),
-    });
-    return buildReport(run, {
-      command: "image-tag-conformance run",
-      exitCode: 0,
-      settings: defaultRunSettings,
-    });
-  } finally {
-    await ref.server.close();
-  }
+  return await withReference(
+    p,
+    m === undefined ? {} : { behaviour: m.apply(defaultBehaviour) },
+    async (ref) => {
+      const run = await runSuite({
+        profile: p,
+        target: targetFor(ref.url, { faults: ref.faults, alt }),
+        runId: "r1",
+        scenarios: allScenarios.filter((s) => s.kind === "example"),
+      });
+      return buildReport(run, {
+        command: "image-tag-conformance run",
+        exitCode: 0,
+        settings: defaultRunSettings,
+      });
+    },
+  );
 }
 
 describe("reports", () => {
