@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 import { mainHelp, runHelp, serveHelp } from "./help";
 
-/** Prints one line for bad input (exit 2) or an internal error (exit 3); a stack only with ITC_DEBUG=1. */
+/** Prints one line for bad input (exit 2), an unreachable service or an internal error (exit 3); a stack only with ITC_DEBUG=1. */
 function reportError(error: unknown): number {
   const e = error instanceof Error ? error : new Error(String(error));
   const code = (e as { code?: unknown }).code;
   const usage = e.name === "ConfigError" || (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS"));
-  console.error(
-    `image-tag-conformance: ${usage ? "" : "internal error: "}${e.message}${usage ? " (see --help)" : ""}`,
-  );
+  // A transport error before the run (Keystone unreachable) is the environment, not a bug: exit 3, no "internal".
+  const label = usage || e.name === "TransportError" ? "" : "internal error: ";
+  console.error(`image-tag-conformance: ${label}${e.message}${usage ? " (see --help)" : ""}`);
   if (process.env["ITC_DEBUG"] === "1") console.error(e.stack);
   return usage ? 2 : 3;
 }

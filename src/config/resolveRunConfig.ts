@@ -123,6 +123,11 @@ export function resolveRunConfig(input: RunOptionsInput, env: NodeJS.ProcessEnv,
   let target: RunConfig["target"];
   const os = input.os ?? {};
   const altOs = input.altOs ?? {};
+  const secretOptions = [os, altOs].some(
+    (o) => o.password !== undefined || o["application-credential-secret"] !== undefined,
+  );
+  if (secretOptions)
+    notes.push("passwords given as options show in the process list; prefer clouds.yaml or OS_PASSWORD");
   const keystoneAsked = Object.keys(os).length > 0 || Object.keys(altOs).length > 0;
   // OS_* variables count once the user points the suite somewhere (--target or an --os-* option): a shell with
   // OS_* exported must not turn `npm start` into a run against a real cloud.

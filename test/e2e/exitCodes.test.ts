@@ -24,6 +24,28 @@ describe("exit codes and bad input", () => {
     });
   });
 
+  it("3 for an unreachable Keystone, said as such (not as an internal error)", async () => {
+    const r = await runCli([
+      "run",
+      "--os-auth-url",
+      "http://127.0.0.1:1/v3",
+      "--os-username",
+      "u",
+      "--os-password",
+      "a-password",
+      "--os-project-name",
+      "p",
+    ]);
+    expect(r.code).toBe(3);
+    // A password given as an option is noted (process list), then the one-line error.
+    expect(r.stderr).toMatch(/^note: passwords given as options show in the process list/);
+    expect(r.stderr).toMatch(
+      /^image-tag-conformance: Keystone at http:\/\/127\.0\.0\.1:1\/v3 is unreachable/m,
+    );
+    expect(r.stderr).not.toMatch(/internal error|a-password/);
+    expect(r.stderr.trim().split("\n").length).toBe(2);
+  });
+
   it.each([
     [["run", "--bogus"], /Unknown option '--bogus'/],
     [["run", "--target", "http://127.0.0.1:1"], /needs a token/],

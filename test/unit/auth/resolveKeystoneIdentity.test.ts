@@ -83,6 +83,11 @@ describe("Keystone in the run configuration", () => {
     expect(c.rate).toBe(50);
   });
 
+  it("notes that a password given as an option shows in the process list", () => {
+    const os = { "auth-url": "http://ks", username: "u", password: "p", "project-name": "pr" };
+    expect(resolveRunConfig({ os }, {}, false).notes.join()).toMatch(/passwords given as options/);
+  });
+
   it("an explicit token wins over Keystone", () => {
     expect(
       resolveRunConfig({ target: "http://g:9292" }, { ...osEnv, ITC_TOKEN: "a-token-123" }, false).target
