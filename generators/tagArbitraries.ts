@@ -19,6 +19,18 @@ const printableAscii = Array.from({ length: 95 }, (_, i) => String.fromCharCode(
  * valid case always satisfies it and an invalid case always violates it, whatever the profile says.
  */
 export function tagArbitraries(profile: Profile): TagArbitraries {
+  // Every property asks for these; the class sampling is deterministic, so one build per profile serves all.
+  let built = cache.get(profile);
+  if (built === undefined) {
+    built = buildTagArbitraries(profile);
+    cache.set(profile, built);
+  }
+  return built;
+}
+
+const cache = new WeakMap<Profile, TagArbitraries>();
+
+function buildTagArbitraries(profile: Profile): TagArbitraries {
   const rules = tagRules(profile);
   const accepts = (t: string): boolean => profile.checkTag(t).length === 0;
   // Characters a one-character tag may be: the alphabet, when the schema has a pattern.
