@@ -33,6 +33,18 @@ export interface Report {
     readonly scenarios: readonly string[];
     readonly outcome: Outcome;
   }[];
+  /**
+   * The profile's flagged rules (x-itc-flagged), each proved by its own scenario and reported without deciding
+   * the verdict; empty under --strict, where every rule is required.
+   */
+  readonly flagged: readonly {
+    readonly id: string;
+    readonly rule: string;
+    readonly reason: string;
+    readonly evidence: string;
+    readonly scenario: string;
+    readonly outcome: Outcome;
+  }[];
   /** The command that reproduces this run; secrets are never part of it. */
   readonly command: string;
   /** The run's seed: the same seed gives the same scenarios, cases and outcomes. */
@@ -40,6 +52,8 @@ export interface Report {
   readonly settings: {
     readonly runs: number;
     readonly lenient: boolean;
+    /** The profile's flagged rules were required (--strict). */
+    readonly strict: boolean;
     readonly concurrency: number;
     readonly timeBudgetMs: number | null;
   };
@@ -63,7 +77,7 @@ export interface ScenarioEntry {
   readonly id: string;
   readonly title: string;
   readonly kind: ScenarioKind;
-  /** core decides the verdict; extended (concurrency) is a finding only. */
+  /** core decides the verdict; extended (concurrency) is a finding only; flagged proves a flagged rule. */
   readonly tier: Tier;
   readonly outcome: Outcome;
   readonly expected: string;

@@ -4,7 +4,9 @@ import type { RunSettings } from "../src/engine/RunSettings";
 import { verdictOf } from "../src/engine/verdict";
 import { packageRoot } from "../src/util/packageRoot";
 import { suiteVersion } from "../src/util/suiteVersion";
+import { flaggedTagScenario } from "../suites/flagged/flaggedTagScenario";
 import { interopTests } from "../suites/interopTests";
+import type { Tier } from "../suites/Scenario";
 import type { Report, ScenarioEntry, StatusRow } from "./Report";
 
 function entry(r: ScenarioResult): ScenarioEntry {
@@ -28,7 +30,7 @@ function entry(r: ScenarioResult): ScenarioEntry {
 
 /**
  * A row per documented status, decided by its core scenarios: fail if any failed, pass if one passed, else not
- * exercised. Extended-tier scenarios (concurrency) are listed in the row as findings and never decide it.
+ * exercised. Extended-tier (concurrency) and flagged scenarios are listed in the row and never decide it.
  */
 function row(
   status: number,
@@ -39,11 +41,13 @@ function row(
 ): StatusRow {
   const base = { status, description, scenarios };
   const core = scenarios.filter((s) => s.tier === "core");
-  const findings = scenarios.filter((s) => s.tier === "extended" && s.outcome === "fail").map((s) => s.id);
+  const failedIn = (tier: Tier): string[] =>
+    scenarios.filter((s) => s.tier === tier && s.outcome === "fail").map((s) => s.id);
+  const noteOf = (label: string, ids: readonly string[]): string =>
+    ids.length === 0 ? "" : `; ${label}: ${ids.join(", ")}`;
   const note =
-    findings.length === 0
-      ? ""
-      : `; findings (extended tier, not part of the verdict): ${findings.join(", ")}`;
+    noteOf("findings (extended tier, not part of the verdict)", failedIn("extended")) +
+    noteOf("flagged rules failed (not part of the verdict; --strict requires them)", failedIn("flagged"));
   const failing = core.filter((s) => s.outcome === "fail").map((s) => s.id);
   if (failing.length > 0) return { ...base, outcome: "fail", reason: `failed: ${failing.join(", ")}${note}` };
   const skipped = core.filter((s) => s.outcome === "not-exercised");
@@ -76,6 +80,22 @@ function interopOf(run: RunResult): Report["interop"] {
         ? "pass"
         : "not-exercised";
     return { idempotentId, test, scenarios: mine.map((r) => r.scenario.id), outcome };
+  });
+}
+
+/** Each flagged rule of the profile and the outcome of its scenario (not-exercised when it did not run). */
+function flaggedOf(run: RunResult): Report["flagged"] {
+  return run.profile.tagFlags.map((f) => {
+    const scenario = flaggedTagScenario(f).id;
+    const result = run.results.find((r) => r.scenario.id === scenario);
+    return {
+      id: f.id,
+      rule: f.rule,
+      reason: f.reason,
+      evidence: f.evidence,
+      scenario,
+      outcome: result?.outcome ?? "not-exercised",
+    };
   });
 }
 
@@ -118,11 +138,13 @@ export function buildReport(
     },
     ...(meta.product === undefined ? {} : { product: meta.product }),
     interop: interopOf(run),
+    flagged: flaggedOf(run),
     command: meta.command,
     seed: meta.settings.seed,
     settings: {
       runs: meta.settings.runs,
       lenient: meta.settings.lenient,
+      strict: meta.settings.strict,
       concurrency: meta.settings.concurrency,
       timeBudgetMs: meta.settings.timeBudgetMs ?? null,
     },

@@ -32,6 +32,8 @@ export function renderJunit(report: Report): string {
       const text = `expected: ${s.expected}\nobserved: ${s.observed}${s.reason === undefined ? "" : `\nreason: ${s.reason}`}${replay}`;
       if (s.outcome === "fail" && s.tier === "extended")
         tc.standardOutput(`FINDING (extended tier, not part of the verdict)\n${text}`);
+      else if (s.outcome === "fail" && s.tier === "flagged")
+        tc.standardOutput(`FLAGGED rule failed (not part of the verdict; --strict requires it)\n${text}`);
       else if (s.outcome === "fail") tc.failure(s.reason ?? "failed", "non-conformant").standardOutput(text);
       else if (s.outcome === "not-exercised") tc.skipped().standardOutput(text);
       else tc.standardOutput(text);

@@ -44,6 +44,22 @@ function scenarioSection(s: ScenarioEntry): string[] {
   return lines;
 }
 
+/** The profile's flagged rules: what each requires, why it is flagged, and how this target did. */
+function flaggedSection(report: Report): string[] {
+  if (report.flagged.length === 0) return [];
+  return [
+    "## Flagged rules (reported, not part of the verdict; --strict requires them)",
+    "",
+    "| Rule | Outcome here | Requires | Why flagged | Evidence |",
+    "|---|---|---|---|---|",
+    ...report.flagged.map(
+      (f) =>
+        `| \`${f.id}\` (\`${f.scenario}\`) | ${word[f.outcome]} | ${cell(f.rule)} | ${cell(f.reason)} | ${cell(f.evidence)} |`,
+    ),
+    "",
+  ];
+}
+
 /** report.md: the verdict, a table with a row for every documented status, then every scenario with its evidence. */
 export function renderMarkdown(report: Report): string {
   const serverErrors =
@@ -64,7 +80,7 @@ export function renderMarkdown(report: Report): string {
     `| Requests | ${report.stats.requests}, ${report.stats.waitMs} ms waiting on the target; 5xx answers: ${serverErrors} |`,
     `| Cleanup | ${report.cleanup.created} scratch images created, ${report.cleanup.deleted} deleted${left === "" ? "" : `; left behind: ${cell(left)}`} |`,
     `| Reproduce | \`${cell(report.command)}\` |`,
-    `| Seed, runs | ${report.seed}, ${report.settings.runs} cases per property${report.settings.lenient ? ", lenient" : ""} |`,
+    `| Seed, runs | ${report.seed}, ${report.settings.runs} cases per property${report.settings.lenient ? ", lenient" : ""}${report.settings.strict ? ", strict (flagged rules required)" : ""} |`,
     ...(report.aborted === undefined
       ? []
       : [`| Aborted | ${report.aborted.kind}: ${cell(report.aborted.message)} |`]),
@@ -86,6 +102,7 @@ export function renderMarkdown(report: Report): string {
       (i) => `| ${i.idempotentId} | ${i.test} | ${i.scenarios.join(", ")} | ${word[i.outcome]} |`,
     ),
     "",
+    ...flaggedSection(report),
     "## Scenarios",
   ];
   for (const row of report.statuses) {

@@ -4,8 +4,12 @@ import type { Profile } from "../src/profile/Profile";
 
 export type ScenarioKind = "example" | "property" | "model" | "concurrency" | "contract";
 
-/** core scenarios decide the verdict; extended ones (concurrency) are reported as findings only. */
-export type Tier = "core" | "extended";
+/**
+ * core scenarios decide the verdict; extended ones (concurrency) are reported as findings only; flagged ones
+ * prove a rule the profile flags (x-itc-flagged) and are reported, deciding nothing unless --strict drops the
+ * flags (then they do not exist, and the core scenarios cover those tags again).
+ */
+export type Tier = "core" | "extended" | "flagged";
 
 /** What a scenario needs beyond the owner's token; without it the scenario is not exercised. */
 export type Need =

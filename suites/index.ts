@@ -19,6 +19,8 @@ import { invalidTagProperty } from "./properties/invalidTagProperty";
 import { isolationProperty } from "./properties/isolationProperty";
 import { missingImageProperty } from "./properties/missingImageProperty";
 import { noValidTokenProperty } from "./properties/noValidTokenProperty";
+import type { Profile } from "../src/profile/Profile";
+import { flaggedScenarios } from "./flagged/flaggedTagScenario";
 import type { Scenario } from "./Scenario";
 
 /** Every scenario of the suite, in the order a run executes them. */
@@ -47,3 +49,8 @@ export const allScenarios: readonly Scenario[] = [
   concurrentDistinct,
   concurrentSameTag,
 ];
+
+/** The suite for a profile: every scenario, then one per flagged rule of its tag parameter (x-itc-flagged). */
+export function suiteScenarios(profile: Profile): readonly Scenario[] {
+  return [...allScenarios, ...flaggedScenarios(profile)];
+}

@@ -1,4 +1,5 @@
 import type { RunEvent } from "../engine/RunResult";
+import { failLabel } from "./failLabel";
 
 const word = { pass: "PASS", fail: "FAIL", "not-exercised": "SKIP" } as const;
 
@@ -16,7 +17,8 @@ export class Progress {
       if (live) this.out.write(`\r\x1b[K[${event.index + 1}/${event.total}] ${event.scenario.id} …`);
     } else if (event.type === "scenario-end") {
       const r = event.result;
-      const line = `[${event.index + 1}/${event.total}] ${word[r.outcome]} ${r.scenario.id} (${r.durationMs} ms)${r.outcome === "pass" ? "" : `: ${r.reason ?? ""}`}`;
+      const label = r.outcome === "fail" ? failLabel(r.scenario.tier) : word[r.outcome];
+      const line = `[${event.index + 1}/${event.total}] ${label} ${r.scenario.id} (${r.durationMs} ms)${r.outcome === "pass" ? "" : `: ${r.reason ?? ""}`}`;
       this.out.write(`${live ? "\r\x1b[K" : ""}${line}\n`);
     } else if (live) {
       this.out.write("\r\x1b[Kcleaning up scratch images …");

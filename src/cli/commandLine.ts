@@ -22,6 +22,7 @@ export function commandLine(
   const s = config.settings;
   if (s.runs !== defaultRunSettings.runs) parts.push("--runs", String(s.runs));
   if (s.lenient) parts.push("--lenient");
+  if (s.strict) parts.push("--strict");
   if (s.concurrency !== defaultRunSettings.concurrency) parts.push("--concurrency", String(s.concurrency));
   if (s.timeBudgetMs !== undefined) parts.push("--time-budget", String(s.timeBudgetMs / 1000));
   if (replay !== undefined) parts.push("--only", quote(replay.scenarioId), "--replay-path", replay.path);

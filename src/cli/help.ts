@@ -36,6 +36,8 @@ Options:
   --runs <n>             cases per property (default: 50)
   --time-budget <s>      at most this long per property, shrinking included
   --lenient              accept 404 for a tag outside the alphabet, recorded as a deviation
+  --strict               require the profile's flagged rules too (x-itc-flagged: rules upstream
+                         Glance itself misses, reported without deciding the verdict by default)
   --only <ids>           run only these scenarios (comma-separated ids)
   --replay-path <path>   with --only <one id> and --seed: replay one recorded case
   --concurrency <n>      parallel requests in the concurrency tier (default: 4)

@@ -3,7 +3,7 @@ import { contractScenarios } from "../../contracts/verify/contractScenarios";
 import { buildReport } from "../../reports/buildReport";
 import { keystoneTarget } from "../auth/keystoneTarget";
 import { osOptionNames, type OsOptionName, type OsOptions } from "../auth/resolveKeystoneIdentity";
-import { allScenarios } from "../../suites";
+import { suiteScenarios } from "../../suites";
 import { ConfigError } from "../config/ConfigError";
 import { writeReports } from "../../reports/writeReports";
 import type { RunConfig } from "../config/RunConfig";
@@ -14,6 +14,7 @@ import type { Target } from "../engine/Target";
 import { verdictOf } from "../engine/verdict";
 import { redactorFor } from "../engine/redactorFor";
 import { loadProfile } from "../profile/loadProfile";
+import { withoutFlags } from "../profile/tagFlags";
 import { commandLine } from "./commandLine";
 import { ExitCode, exitCodeOf } from "./exitCodes";
 import { runHelp } from "./help";
@@ -52,6 +53,7 @@ const options = {
   runs: { type: "string" },
   "time-budget": { type: "string" },
   lenient: { type: "boolean" },
+  strict: { type: "boolean" },
   only: { type: "string" },
   "replay-path": { type: "string" },
   concurrency: { type: "string" },
@@ -112,7 +114,8 @@ export async function runCommand(
     process.stderr.isTTY,
   );
   for (const note of config.notes) console.error(`note: ${note}`);
-  const profile = await loadProfile(config.profile);
+  const loaded = await loadProfile(config.profile);
+  const profile = config.settings.strict ? withoutFlags(loaded) : loaded;
   const runId = makeRunId();
   const controller = new AbortController();
   const untrap = trapSignals(controller, runId);
@@ -125,7 +128,7 @@ export async function runCommand(
       (config.target.kind === "keystone" ? await keystoneTarget(config.target) : liveTarget(config));
     if (target === undefined) throw new Error("no target");
     const contracts = contractScenarios(profile);
-    const scenarios = mode === "contracts" ? contracts : [...allScenarios, ...contracts];
+    const scenarios = mode === "contracts" ? contracts : [...suiteScenarios(profile), ...contracts];
     if (scenarios.length === 0)
       throw new ConfigError("bad-profile", `no pact file for profile ${profile.id}: nothing to verify`);
     const run = await runSuite({

@@ -1,5 +1,6 @@
 import type { Report } from "../../reports/Report";
 import type { WrittenReports } from "../../reports/writeReports";
+import { failLabel } from "./failLabel";
 
 const word = { pass: "PASS", fail: "FAIL", "not-exercised": "NOT EXERCISED" } as const;
 
@@ -17,7 +18,7 @@ export function summary(report: Report, files: WrittenReports | undefined): stri
     );
     for (const s of row.scenarios) {
       if (s.outcome === "pass") continue;
-      const label = s.tier === "extended" && s.outcome === "fail" ? "FINDING" : word[s.outcome];
+      const label = s.outcome === "fail" ? failLabel(s.tier) : word[s.outcome];
       lines.push(`         ${label} ${s.id}: ${s.reason ?? ""}`);
       if (s.property?.counterexample !== undefined)
         lines.push(`           counterexample: ${s.property.counterexample}`);
@@ -31,6 +32,11 @@ export function summary(report: Report, files: WrittenReports | undefined): stri
   lines.push(
     `verdict: ${report.verdict} (exit ${report.exitCode}) · ${scenarios} scenarios (${cases} generated cases, seed ${report.seed}), ${report.stats.requests} requests in ${seconds} s · cleanup: ${report.cleanup.deleted}/${report.cleanup.created} scratch images deleted${left > 0 ? `, ${left} LEFT BEHIND (see report)` : ""}`,
   );
+  const flagged = report.flagged.filter((f) => f.outcome === "fail").map((f) => f.id);
+  if (flagged.length > 0)
+    lines.push(
+      `flagged rules failed: ${flagged.join(", ")} (reported, not part of the verdict; --strict requires them; why each is flagged: report.md)`,
+    );
   if (report.aborted !== undefined) lines.push(`aborted: ${report.aborted.message}`);
   if (files !== undefined) lines.push(`reports: ${files.json}, ${files.junit}, ${files.markdown}`);
   return lines.join("\n");

@@ -20,6 +20,7 @@ export interface RunOptionsInput {
   readonly runs?: string;
   readonly "time-budget"?: string;
   readonly lenient?: boolean;
+  readonly strict?: boolean;
   readonly only?: string;
   readonly "replay-path"?: string;
   readonly concurrency?: string;
@@ -88,6 +89,7 @@ function settingsOf(input: RunOptionsInput): RunSettings {
     runs: numberOption("runs", input.runs, defaultRunSettings.runs, 1, 100000),
     timeBudgetMs: budget,
     lenient: input.lenient === true,
+    strict: input.strict === true,
     concurrency: numberOption("concurrency", input.concurrency, defaultRunSettings.concurrency, 1, 64),
     only: only === undefined || only.length === 0 ? undefined : only,
     replayPath,

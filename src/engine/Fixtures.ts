@@ -81,24 +81,37 @@ export class Fixtures {
     options: { as?: Creator; visibility?: CreatableVisibility; tags?: readonly string[] } = {},
   ): Promise<string> {
     const as = options.as ?? "owner";
-    const name = `itc-${this.runId}-${label}`;
-    const res = await this.call(
-      "createImage",
-      as,
-      {},
-      { name, visibility: options.visibility ?? "private", tags: options.tags ?? [] },
-    );
-    this.expect(res, 201, `creating scratch image ${name}`);
-    const id = Fixtures.json(res, "createImage")["id"];
-    if (typeof id !== "string")
-      throw new FixtureError("setup failed: the created image has no id", res.exchange);
-    this.created.push({ id, as });
+    const { res, id } = await this.sendCreate(label, as, options.visibility ?? "private", options.tags ?? []);
+    this.expect(res, 201, `creating scratch image itc-${this.runId}-${label}`);
+    if (id === undefined) throw new FixtureError("setup failed: the created image has no id", res.exchange);
     const tags = await this.tagsOf(id, as);
     const missing = (options.tags ?? []).filter((t) => !tags.includes(t));
     for (const tag of missing) {
       this.expect(await this.call("addImageTag", as, { image_id: id, tag }), 204, `adding tag ${tag}`);
     }
     return id;
+  }
+
+  /** Creates a private image of the owner with these tags in the body, for a case to judge: its status and id. */
+  async tryCreateImage(label: string, tags: readonly string[]): Promise<{ status: number; id?: string }> {
+    const { res, id } = await this.sendCreate(label, "owner", "private", tags);
+    return { status: res.status, ...(id === undefined ? {} : { id }) };
+  }
+
+  /** Sends createImage; an image that was created is registered for cleanup. */
+  private async sendCreate(
+    label: string,
+    as: Creator,
+    visibility: CreatableVisibility,
+    tags: readonly string[],
+  ): Promise<{ res: HttpResponse; id: string | undefined }> {
+    const name = `itc-${this.runId}-${label}`;
+    const res = await this.call("createImage", as, {}, { name, visibility, tags });
+    if (res.status !== 201) return { res, id: undefined };
+    const id = Fixtures.json(res, "createImage")["id"];
+    if (typeof id !== "string") return { res, id: undefined };
+    this.created.push({ id, as });
+    return { res, id };
   }
 
   /** Adds a tag; returns the status, for a case to judge. */

@@ -8,6 +8,8 @@ export interface RunSettings {
   readonly timeBudgetMs: number | undefined;
   /** Accept 404 for a tag outside the alphabet, recorded as a deviation. */
   readonly lenient: boolean;
+  /** Drop the profile's flags (x-itc-flagged): every rule is required, as the core scenarios then prove. */
+  readonly strict: boolean;
   /** Requests in flight at once in the concurrency tier. */
   readonly concurrency: number;
   /** Only these scenario ids, when given. */
@@ -21,6 +23,7 @@ export const defaultRunSettings: RunSettings = {
   runs: 50,
   timeBudgetMs: undefined,
   lenient: false,
+  strict: false,
   concurrency: 4,
   only: undefined,
   replayPath: undefined,

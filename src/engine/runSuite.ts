@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { allScenarios } from "../../suites";
+import { suiteScenarios } from "../../suites";
 import type { Scenario } from "../../suites/Scenario";
 import type { Exchange } from "../http/Exchange";
 import { RunAborted, TransportError } from "../http/errors";
@@ -94,7 +94,7 @@ export async function runSuite(options: RunOptions): Promise<RunResult> {
   const fixtures = new Fixtures(client, profile, runId, target.altProjectId);
   const settings = options.settings ?? defaultRunSettings;
   const only = settings.only;
-  const scenarios = (options.scenarios ?? allScenarios).filter(
+  const scenarios = (options.scenarios ?? suiteScenarios(profile)).filter(
     (s) => s.appliesTo(profile) && (only === undefined || only.includes(s.id)),
   );
   const replayCommand =

@@ -1,4 +1,5 @@
 import type { OpenAPIV3_1 } from "openapi-types";
+import type { TagFlag } from "./tagFlags";
 
 /** A JSON Schema validator compiled from the profile; returns the error texts, empty when valid. */
 export type SchemaCheck = (value: unknown) => readonly string[];
@@ -51,6 +52,8 @@ export interface Profile {
   /** The JSON Schema of the subject's {tag} path parameter, as written in the document. */
   readonly tagSchema: Readonly<Record<string, unknown>>;
   readonly checkTag: SchemaCheck;
+  /** The tag parameter's flagged rules (x-itc-flagged); empty under --strict, which drops them. */
+  readonly tagFlags: readonly TagFlag[];
   readonly checkImageId: SchemaCheck;
   /** The header that carries the token, from the security scheme (X-Auth-Token). */
   readonly authHeader: string;

@@ -8,6 +8,7 @@ import { builtinProfileNames, builtinProfilePath, isBuiltinProfileName } from ".
 import { operationSpec, operationsOf } from "./operationSpec";
 import { fixtureOperationIds, type FixtureOperationId, type OperationSpec, type Profile } from "./Profile";
 import { createSchemaChecker } from "./schemaChecker";
+import { parseTagFlags, tagFlagsSchema } from "./tagFlags";
 
 const subjectPath = "/v2/images/{image_id}/tags/{tag}";
 
@@ -53,6 +54,7 @@ export async function loadProfile(source: string): Promise<Profile> {
   const compile = createSchemaChecker();
   let subject: OperationSpec | undefined;
   let tagSchema: Record<string, unknown> | undefined;
+  let rawFlags: unknown;
   const fixtures = new Map<FixtureOperationId, OperationSpec>();
   for (const [p, method, item, op] of operationsOf(document)) {
     const role = (op as Record<string, unknown>)["x-itc-role"];
@@ -61,8 +63,9 @@ export async function loadProfile(source: string): Promise<Profile> {
         fail(source, `the subject operation must be DELETE ${subjectPath}`);
       subject = operationSpec(p, method, item, op, compile);
       const params = [...(item.parameters ?? []), ...(op.parameters ?? [])] as OpenAPIV3_1.ParameterObject[];
-      tagSchema = params.find((x) => x.in === "path" && x.name === "tag")?.schema as
-        Record<string, unknown> | undefined;
+      const tagParam = params.find((x) => x.in === "path" && x.name === "tag");
+      tagSchema = tagParam?.schema as Record<string, unknown> | undefined;
+      rawFlags = (tagParam as Record<string, unknown> | undefined)?.["x-itc-flagged"];
     } else if (
       role === "fixture" &&
       (fixtureOperationIds as readonly string[]).includes(op.operationId ?? "")
@@ -91,6 +94,7 @@ export async function loadProfile(source: string): Promise<Profile> {
     fixtures,
     tagSchema,
     checkTag,
+    tagFlags: parseTagFlags(rawFlags, compile(tagFlagsSchema), source),
     checkImageId,
     authHeader: authHeaderOf(document),
     documentedStatuses: [...subject.responses.keys()].sort((a, b) => a - b),

@@ -30,9 +30,22 @@ afterAll(() => {
 async function runAgainstGlance(
   profile: string,
   viaClouds = false,
+  extra: readonly string[] = [],
 ): Promise<{ code: number | null; report: Report; core: ScenarioEntry[] }> {
   const out = tempOut();
-  const common = ["run", "--profile", profile, "--seed", "1", "--rate", "0", "--quiet", "--out", out];
+  const common = [
+    "run",
+    "--profile",
+    profile,
+    "--seed",
+    "1",
+    "--rate",
+    "0",
+    "--quiet",
+    "--out",
+    out,
+    ...extra,
+  ];
   const r = viaClouds
     ? await runCli([...common, "--os-cloud", "owner", "--alt-os-cloud", "alt"], {
         OS_CLIENT_CONFIG_FILE: join(dir, "clouds.yaml"),
@@ -68,14 +81,36 @@ describe("Glance 25.1.0 (Debian bookworm) as a target", () => {
     expect(report.cleanup.leftBehind).toEqual([]);
   });
 
-  it("openstack-glance via clouds.yaml (no --target, no token): every failure is a non-ASCII tag sent in the path", async () => {
+  it("openstack-glance via clouds.yaml (no --target, no token): conformant; the flagged rules fail as measured", async () => {
     // The CLI authenticates both identities against Keystone and finds Glance in the token's catalog.
-    const { report, core } = await runAgainstGlance("openstack-glance", true);
+    const { code, report, core } = await runAgainstGlance("openstack-glance", true);
     expect(report.target.url).toBe(env["ITC_TARGET"]);
     expect(report.target.keystone).toBe(env["ITC_KEYSTONE_URL"]);
     expect(report.command).toContain("--os-cloud owner --alt-os-cloud alt");
     expect(JSON.stringify(report)).not.toMatch(/owner-pass|alt-pass/);
+    expect(core.filter((s) => s.outcome !== "pass").map((s) => `${s.id}: ${s.reason ?? ""}`)).toEqual([]);
+    expect(report.verdict).toBe("conformant");
+    expect(code).toBe(0);
+    // Reported, not hidden: Glance decodes the path as Latin-1 and refuses four-byte characters in a body.
+    expect(report.flagged.map((f) => [f.id, f.outcome])).toEqual([
+      ["astral-plane", "fail"],
+      ["non-ascii-in-path", "fail"],
+    ]);
+    const flagged = report.statuses.flatMap((s) => s.scenarios).filter((s) => s.tier === "flagged");
+    expect(flagged.find((s) => s.id === "204-flagged-astral-plane")?.reason).toMatch(/answers 201.* → 400/);
+    expect(flagged.find((s) => s.id === "204-flagged-non-ascii-in-path")?.property?.counterexample).toMatch(
+      /[\u0080-\uffff]/,
+    );
+    expect(report.cleanup.leftBehind).toEqual([]);
+  });
+
+  it("openstack-glance --strict (the flags dropped): non-conformant, and every failure is a non-ASCII tag in the path", async () => {
+    const { code, report, core } = await runAgainstGlance("openstack-glance", false, ["--strict"]);
+    expect(code).toBe(1);
+    expect(report.settings.strict).toBe(true);
+    expect(report.flagged).toEqual([]);
     const failed = core.filter((s) => s.outcome === "fail");
+    expect(failed.length).toBeGreaterThan(0);
     for (const s of failed) expect(s.property?.counterexample).toMatch(nonAscii);
     expect(
       core.filter((s) => s.kind === "example" || s.kind === "contract").every((s) => s.outcome === "pass"),

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readReport, runCli, tempOut } from "../support/cli";
 
@@ -44,5 +44,29 @@ describe("run against the embedded reference", () => {
     expect(report.statuses.map((s) => [s.status, s.outcome])).toEqual(
       [204, 400, 401, 403, 404].map((s) => [s, "pass"]),
     );
+    // The faithful reference meets the flagged rules too; they are reported with what they require and why.
+    expect(report.flagged.map((f) => [f.id, f.scenario, f.outcome])).toEqual([
+      ["astral-plane", "204-flagged-astral-plane", "pass"],
+      ["non-ascii-in-path", "204-flagged-non-ascii-in-path", "pass"],
+    ]);
+    expect(report.settings.strict).toBe(false);
+    expect(readFileSync(join(out, "report.md"), "utf8")).toContain("## Flagged rules");
+  });
+
+  it("--strict drops the flags: no flagged scenario, and the reproduce and replay commands keep --strict", async () => {
+    const out = tempOut();
+    const r = await runCli(["run", "--profile", "openstack-glance", "--strict", "--out", out, "--quiet"]);
+    expect(r.code).toBe(0);
+    const report = readReport(out);
+    expect(report.settings.strict).toBe(true);
+    expect(report.flagged).toEqual([]);
+    const ids = report.statuses.flatMap((s) => s.scenarios).map((s) => s.id);
+    expect(ids.filter((id) => id.includes("flagged"))).toEqual([]);
+    expect(report.command).toContain("--strict");
+    // With the flags dropped, the core properties generate non-ASCII tags again.
+    const present = report.statuses
+      .flatMap((s) => s.scenarios)
+      .find((s) => s.id === "204-prop-delete-present");
+    expect(present?.property?.classes["non-ascii-letter"]).toBeGreaterThan(0);
   });
 });

@@ -3,6 +3,7 @@ import { malformedImageId, missingImageId } from "../../../generators/imageIdArb
 import { tagArbitraries } from "../../../generators/tagArbitraries";
 import { tagClassArbitrary, tagClassNames } from "../../../generators/tagClasses";
 import { pathSafe, tagRules } from "../../../generators/tagRules";
+import { flagOf, withoutFlags } from "../../../src/profile/tagFlags";
 import { profile } from "../../support/profiles";
 
 const profiles = ["huawei-ims", "openstack-glance"] as const;
@@ -36,17 +37,58 @@ describe("tag arbitraries derived from the profile's schema", () => {
     });
   });
 
-  it("openstack-glance: the unusual classes are valid tags and round-trip; only overlong violates the schema", async () => {
+  it("openstack-glance: the unusual classes are valid tags; only overlong violates the schema", async () => {
     const p = await profile("openstack-glance");
     const { invalid, classSides } = tagArbitraries(p);
     expect(classSides["whitespace"]).toBe("valid");
-    expect(classSides["emoji-astral"]).toBe("valid");
+    // Every emoji and every non-ASCII letter falls under a flag: the core scenarios leave them to 204-flagged-*.
+    expect(classSides["emoji-astral"]).toBe("none");
+    expect(classSides["non-ascii-letter"]).toBe("none");
+    expect(tagArbitraries(withoutFlags(p)).classSides["emoji-astral"]).toBe("valid");
     expect(classSides["overlong"]).toBe("invalid");
     if (invalid === undefined) throw new Error("overlong tags must be invalid under openstack-glance");
     fc.assert(
       fc.property(invalid, (c) => c.tagClass === "overlong" && c.tag.length > 255 && c.tag.length <= 1024),
       { numRuns: 100 },
     );
+  });
+
+  it("openstack-glance: valid and invalid never yield a flagged tag; each flag's arbitrary yields only its own, valid", async () => {
+    const p = await profile("openstack-glance");
+    const { valid, invalid, flagged } = tagArbitraries(p);
+    const under = (tag: string): string | undefined => flagOf(p.tagFlags, tag)?.id;
+    fc.assert(
+      fc.property(valid, (c) => under(c.tag) === undefined),
+      { numRuns: 500 },
+    );
+    if (invalid === undefined) throw new Error("overlong tags must be invalid under openstack-glance");
+    fc.assert(
+      fc.property(invalid, (c) => under(c.tag) === undefined),
+      { numRuns: 100 },
+    );
+    expect([...flagged.keys()]).toEqual(["astral-plane", "non-ascii-in-path"]);
+    for (const [id, arb] of flagged) {
+      fc.assert(
+        fc.property(arb, (c) => under(c.tag) === id && p.checkTag(c.tag).length === 0 && pathSafe(c.tag)),
+        { numRuns: 300 },
+      );
+    }
+    // Without the flags (--strict) the core tags include those characters again.
+    const strict = fc.sample(tagArbitraries(withoutFlags(p)).valid, { numRuns: 300, seed: 5 });
+    expect(strict.some((c) => under(c.tag) === "non-ascii-in-path")).toBe(true);
+    expect(strict.some((c) => under(c.tag) === "astral-plane")).toBe(true);
+  });
+
+  it("a flag whose characters no generator yields gets no arbitrary (its scenario says not exercised)", async () => {
+    const p = await profile("openstack-glance");
+    const flag = {
+      id: "devanagari",
+      characters: /^[\u0900-\u097f]$/u,
+      rule: "r",
+      reason: "r",
+      evidence: "e",
+    };
+    expect(tagArbitraries({ ...p, tagFlags: [flag] }).flagged.has("devanagari")).toBe(false);
   });
 
   it("boundary lengths are generated: 1 and the maximum", async () => {

@@ -1,0 +1,73 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { builtinProfilePath } from "../../../src/profile/builtinProfiles";
+import { loadProfile } from "../../../src/profile/loadProfile";
+import { flagOf, withoutFlags } from "../../../src/profile/tagFlags";
+import { profile } from "../../support/profiles";
+
+describe("flagged rules of the tag parameter (x-itc-flagged)", () => {
+  it("openstack-glance flags astral-plane characters, then every other non-ASCII character; huawei-ims none", async () => {
+    const glance = await profile("openstack-glance");
+    expect(glance.tagFlags.map((f) => f.id)).toEqual(["astral-plane", "non-ascii-in-path"]);
+    expect((await profile("huawei-ims")).tagFlags).toEqual([]);
+    const id = (tag: string): string | undefined => flagOf(glance.tagFlags, tag)?.id;
+    expect(id("plain-tag ~=%")).toBeUndefined();
+    expect(id("caf\u00e9")).toBe("non-ascii-in-path");
+    expect(id("a\u00a0b")).toBe("non-ascii-in-path");
+    expect(id("\u4e2d")).toBe("non-ascii-in-path");
+    // The first flag a tag falls under wins: a tag with an emoji and an accent is an astral-plane case.
+    expect(id("\u00e9\u{1f600}")).toBe("astral-plane");
+    expect(id("\u{10348}")).toBe("astral-plane");
+  });
+
+  it("each flag says what it requires, why upstream misses it, and where that was measured", async () => {
+    for (const f of (await profile("openstack-glance")).tagFlags) {
+      expect(f.rule.length).toBeGreaterThan(40);
+      expect(f.reason).toMatch(/Glance/);
+      expect(f.evidence).toMatch(/Glance 25\.1\.0/);
+    }
+  });
+
+  it("withoutFlags (--strict) drops them on a copy, leaving the loaded profile as it was", async () => {
+    const glance = await profile("openstack-glance");
+    const strict = withoutFlags(glance);
+    expect(strict.tagFlags).toEqual([]);
+    expect(strict).not.toBe(glance);
+    expect(glance.tagFlags).toHaveLength(2);
+    const huawei = await profile("huawei-ims");
+    expect(withoutFlags(huawei)).toBe(huawei);
+  });
+
+  describe("a malformed x-itc-flagged is a bad profile, said in one line", () => {
+    const dir = mkdtempSync(join(tmpdir(), "itc-flags-"));
+    const glanceText = readFileSync(builtinProfilePath("openstack-glance"), "utf8");
+    const write = (name: string, text: string): string => {
+      const path = join(dir, name);
+      writeFileSync(path, text);
+      return path;
+    };
+
+    it("a flag without a reason", async () => {
+      const text = glanceText.replace(/ {10}reason: >-\n(?: {12}.*\n)+/, "");
+      expect(text).not.toBe(glanceText);
+      await expect(loadProfile(write("noreason.yaml", text))).rejects.toMatchObject({
+        code: "bad-profile",
+        message: expect.stringMatching(/x-itc-flagged .*reason/) as unknown,
+      });
+    });
+
+    it("characters that are not a regular expression", async () => {
+      const text = glanceText.replace('characters: "[^\\\\u0000-\\\\u007f]"', 'characters: "[^a-"');
+      expect(text).not.toBe(glanceText);
+      await expect(loadProfile(write("badregex.yaml", text))).rejects.toThrow(
+        /x-itc-flagged non-ascii-in-path: characters is not a regular expression/,
+      );
+    });
+
+    it("two flags with one id", async () => {
+      const text = glanceText.replace("- id: astral-plane", "- id: non-ascii-in-path");
+      await expect(loadProfile(write("dup.yaml", text))).rejects.toThrow(/x-itc-flagged ids repeat/);
+    });
+  });
+});

@@ -1,0 +1,100 @@
+import { runSuite } from "../../../src/engine/runSuite";
+import type { RunResult } from "../../../src/engine/RunResult";
+import { verdictOf } from "../../../src/engine/verdict";
+import { mutants } from "../../../src/mutants/catalog";
+import { wrapHandler } from "../../../src/mutants/Mutant";
+import { withoutFlags } from "../../../src/profile/tagFlags";
+import { defaultBehaviour } from "../../../src/reference/defaultBehaviour";
+import type { ReferenceBehaviour } from "../../../src/reference/RefExchange";
+import { profile } from "../../support/profiles";
+import { withReference } from "../../support/reference";
+import { targetFor } from "../../support/targets";
+
+/** What Glance 25.1.0 does (measured): the path's UTF-8 bytes read as Latin-1, in PUT and DELETE alike. */
+function latin1Path(b: ReferenceBehaviour): ReferenceBehaviour {
+  const asLatin1 = (tag: string): string => Buffer.from(tag, "utf8").toString("latin1");
+  return ["addImageTag", "deleteImageTag"].reduce(
+    (acc, op) =>
+      wrapHandler(
+        acc,
+        op,
+        (inner) => (req, ctx) =>
+          inner({ ...req, params: { ...req.params, tag: asLatin1(req.params["tag"] ?? "") } }, ctx),
+      ),
+    b,
+  );
+}
+
+const outcome = (run: RunResult, id: string): string | undefined =>
+  run.results.find((r) => r.scenario.id === id)?.outcome;
+
+describe("flagged scenarios (x-itc-flagged)", () => {
+  it("openstack-glance on a faithful reference: both flagged rules hold, the verdict is conformant", async () => {
+    const p = await profile("openstack-glance");
+    await withReference(p, {}, async (ref) => {
+      const run = await runSuite({
+        profile: p,
+        target: targetFor(ref.url, { faults: ref.faults }),
+        runId: "f1",
+      });
+      const flagged = run.results.filter((r) => r.scenario.tier === "flagged");
+      expect(flagged.map((r) => [r.scenario.id, r.outcome])).toEqual([
+        ["204-flagged-astral-plane", "pass"],
+        ["204-flagged-non-ascii-in-path", "pass"],
+      ]);
+      expect(verdictOf(run)).toBe("conformant");
+    });
+  });
+
+  it("a Latin-1 path (Glance's defect): the flagged rule fails with a non-ASCII counterexample, core stays conformant", async () => {
+    const p = await profile("openstack-glance");
+    await withReference(p, { behaviour: latin1Path(defaultBehaviour) }, async (ref) => {
+      const run = await runSuite({
+        profile: p,
+        target: targetFor(ref.url, { faults: ref.faults }),
+        runId: "f2",
+      });
+      const flag = run.results.find((r) => r.scenario.id === "204-flagged-non-ascii-in-path");
+      expect(flag?.outcome).toBe("fail");
+      expect(flag?.property?.counterexample).toMatch(/[\u0080-\u{10ffff}]/u);
+      expect(flag?.property?.replay).toContain("--only 204-flagged-non-ascii-in-path");
+      expect(outcome(run, "204-flagged-astral-plane")).toBe("fail");
+      expect(run.results.filter((r) => r.scenario.tier === "core").every((r) => r.outcome === "pass")).toBe(
+        true,
+      );
+      expect(verdictOf(run)).toBe("conformant");
+    });
+  });
+
+  it("--strict (no flags): the same defect fails core properties and the verdict", async () => {
+    const p = withoutFlags(await profile("openstack-glance"));
+    await withReference(p, { behaviour: latin1Path(defaultBehaviour) }, async (ref) => {
+      const run = await runSuite({
+        profile: p,
+        target: targetFor(ref.url, { faults: ref.faults }),
+        runId: "f3",
+      });
+      expect(run.results.some((r) => r.scenario.tier === "flagged")).toBe(false);
+      expect(outcome(run, "204-prop-delete-present")).toBe("fail");
+      expect(verdictOf(run)).toBe("non-conformant");
+    });
+  });
+
+  it("an extended-tier finding alone leaves the verdict conformant (lost-update mutant)", async () => {
+    const p = await profile("huawei-ims");
+    const lostUpdate = mutants.find((m) => m.name === "lost-update");
+    if (lostUpdate === undefined) throw new Error("the catalog has no lost-update mutant");
+    await withReference(p, { behaviour: lostUpdate.apply(defaultBehaviour) }, async (ref) => {
+      const run = await runSuite({
+        profile: p,
+        target: targetFor(ref.url, { faults: ref.faults }),
+        runId: "f4",
+      });
+      expect(outcome(run, "204-concurrent-distinct-tags")).toBe("fail");
+      expect(run.results.filter((r) => r.scenario.tier === "core").every((r) => r.outcome === "pass")).toBe(
+        true,
+      );
+      expect(verdictOf(run)).toBe("conformant");
+    });
+  });
+});
