@@ -116,6 +116,17 @@ export async function runCommand(
   for (const note of config.notes) console.error(`note: ${note}`);
   const loaded = await loadProfile(config.profile);
   const profile = config.settings.strict ? withoutFlags(loaded) : loaded;
+  const contracts = contractScenarios(profile);
+  const scenarios = mode === "contracts" ? contracts : [...suiteScenarios(profile), ...contracts];
+  if (scenarios.length === 0)
+    throw new ConfigError("bad-profile", `no pact file for profile ${profile.id}: nothing to verify`);
+  const applicable = new Set(scenarios.filter((s) => s.appliesTo(profile)).map((s) => s.id));
+  const unknown = (config.settings.only ?? []).filter((id) => !applicable.has(id));
+  if (unknown.length > 0)
+    throw new ConfigError(
+      "bad-option",
+      `--only: no scenario ${unknown.join(", ")} applies to profile ${profile.id}${config.settings.strict ? " with --strict (which drops the flagged ones)" : ""}; its scenarios: ${[...applicable].join(", ")}`,
+    );
   const runId = makeRunId();
   const controller = new AbortController();
   const untrap = trapSignals(controller, runId);
@@ -127,10 +138,6 @@ export async function runCommand(
       embedded?.target ??
       (config.target.kind === "keystone" ? await keystoneTarget(config.target) : liveTarget(config));
     if (target === undefined) throw new Error("no target");
-    const contracts = contractScenarios(profile);
-    const scenarios = mode === "contracts" ? contracts : [...suiteScenarios(profile), ...contracts];
-    if (scenarios.length === 0)
-      throw new ConfigError("bad-profile", `no pact file for profile ${profile.id}: nothing to verify`);
     const run = await runSuite({
       scenarios,
       profile,

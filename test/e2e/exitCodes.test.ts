@@ -10,6 +10,25 @@ describe("exit codes and bad input", () => {
     expect(oneLine(r.stderr)).toBe(true);
   });
 
+  it("2 for --only naming a scenario the profile does not have (with --strict, the flagged ones)", async () => {
+    const typo = await runCli(["run", "--only", "204-delete-present-tags"]);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(
+      /--only: no scenario 204-delete-present-tags applies to profile huawei-ims; its scenarios: 204-delete-present-tag,/,
+    );
+    expect(oneLine(typo.stderr)).toBe(true);
+    const strict = await runCli([
+      "run",
+      "--profile",
+      "openstack-glance",
+      "--strict",
+      "--only",
+      "204-flagged-non-ascii-in-path",
+    ]);
+    expect(strict.code).toBe(2);
+    expect(strict.stderr).toMatch(/with --strict \(which drops the flagged ones\)/);
+  });
+
   it("3 for an unreachable target, with the report still written", async () => {
     const out = tempOut();
     const r = await runCli(["run", "--target", "http://127.0.0.1:1", "--out", out, "--quiet"], {
