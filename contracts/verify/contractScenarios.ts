@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawn } from "node:child_process";
-import { createServer } from "node:http";
+import { randomBytes } from "node:crypto";
+import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { packageRoot } from "../../src/util/packageRoot";
 import { failureMark, type VerifyJob } from "./verifyInteraction";
@@ -36,36 +37,57 @@ const slug = (s: string): string =>
 
 interface StateServer {
   readonly url: string;
+  /** Required on every call: only the verifier child this run spawned knows it. */
+  readonly nonce: string;
   readonly error: () => unknown;
   readonly close: () => Promise<void>;
 }
 
-/** A loopback endpoint the verifier child calls to set up provider states with this run's fixtures. */
+/**
+ * A loopback endpoint for the verifier child: POST /state sets up a provider state with this run's fixtures;
+ * GET /token/owner and /token/alt answer the token the next request should carry (renewed when about to
+ * expire, so a long verification never sends an expired one). Calls without the run's nonce get 403.
+ */
 async function serveStates(ctx: ScenarioContext): Promise<StateServer> {
   let failure: unknown;
+  const nonce = randomBytes(16).toString("hex");
+  const answer = (res: ServerResponse, work: Promise<unknown>): void => {
+    work.then(
+      (value) => {
+        if (typeof value === "string") res.writeHead(200, { "Content-Type": "text/plain" }).end(value);
+        else if (value === undefined) res.writeHead(404).end();
+        else res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(value));
+      },
+      (error: unknown) => {
+        failure = error;
+        res.writeHead(500).end(error instanceof Error ? error.message : String(error));
+      },
+    );
+  };
   const server = createServer((req, res) => {
     let body = "";
     req.on("data", (c: Buffer) => (body += c.toString()));
     req.on("end", () => {
+      if (req.headers["x-itc-nonce"] !== nonce) {
+        res.writeHead(403).end();
+        return;
+      }
+      if (req.method === "GET" && (req.url === "/token/owner" || req.url === "/token/alt")) {
+        answer(res, ctx.client.currentToken(req.url === "/token/alt" ? "alt" : "owner"));
+        return;
+      }
       const { state, params } = JSON.parse(body || "{}") as {
         state?: string;
         params?: Record<string, unknown>;
       };
-      setUpState(ctx, state ?? "", params ?? {}).then(
-        (values) => {
-          res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(values));
-        },
-        (error: unknown) => {
-          failure = error;
-          res.writeHead(500).end(error instanceof Error ? error.message : String(error));
-        },
-      );
+      answer(res, setUpState(ctx, state ?? "", params ?? {}));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/state`,
+    url: `http://127.0.0.1:${port}`,
+    nonce,
     error: () => failure,
     close: () =>
       new Promise<void>((resolve) => {
@@ -77,16 +99,17 @@ async function serveStates(ctx: ScenarioContext): Promise<StateServer> {
 }
 
 /** Runs the verifier in a child process (its native output stays out of the user's summary). */
-function runVerifier(
-  job: VerifyJob,
-  owner: string,
-  alt: string | undefined,
-): Promise<{ ok: boolean; message: string }> {
+function runVerifier(job: VerifyJob, nonce: string): Promise<{ ok: boolean; message: string }> {
   return new Promise((resolve, reject) => {
     const script = join(packageRoot, "dist", "contracts", "verify", "verifyInteraction.js");
-    const env: NodeJS.ProcessEnv = { ...process.env, ITC_VERIFY_JOB: JSON.stringify(job), ITC_TOKEN: owner };
-    if (alt === undefined) delete env["ITC_ALT_TOKEN"];
-    else env["ITC_ALT_TOKEN"] = alt;
+    // The child asks the parent for tokens (with the nonce) and needs none of the user's.
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ITC_VERIFY_JOB: JSON.stringify(job),
+      ITC_VERIFY_NONCE: nonce,
+    };
+    delete env["ITC_TOKEN"];
+    delete env["ITC_ALT_TOKEN"];
     const child = spawn(process.execPath, [script], { env, stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
     child.stdout.resume();
@@ -166,12 +189,12 @@ async function verifyAll(
       provider: names.provider,
       baseUrl: ctx.target.baseUrl,
       pactFile: file,
-      stateUrl: stateServer.url,
+      serverUrl: stateServer.url,
       states: [...new Set(interactions.flatMap((i) => (i.providerStates ?? []).map((p) => p.name)))],
       authHeader: profile.authHeader,
       placeholders: tokenPlaceholders,
     };
-    const result = await runVerifier(job, ctx.target.credentials.owner, ctx.target.credentials.alt);
+    const result = await runVerifier(job, stateServer.nonce);
     const failure = stateServer.error();
     if (failure instanceof Error) throw failure;
     const byDescription = new Map<string, { ok: boolean; detail: string }>();

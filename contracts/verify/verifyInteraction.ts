@@ -4,13 +4,15 @@ import { Verifier } from "@pact-foundation/pact";
 /**
  * Child process: verifies one pact file against a provider. The native verifier prints its report on stdout,
  * so it runs here, where the parent captures that output instead of letting it into the user's summary.
- * Tokens come in the environment (never argv); provider states are set up by the parent over loopback.
+ * Provider states are set up, and tokens fetched per request, by the parent over loopback (with the nonce it
+ * gives in the environment): a renewed token reaches the verifier, and no token is ever in argv or a file.
  */
 export interface VerifyJob {
   readonly provider: string;
   readonly baseUrl: string;
   readonly pactFile: string;
-  readonly stateUrl: string;
+  /** The parent's loopback server: POST /state, GET /token/owner, GET /token/alt. */
+  readonly serverUrl: string;
   readonly states: readonly string[];
   readonly authHeader: string;
   readonly placeholders: { readonly owner: string; readonly alt: string };
@@ -20,16 +22,19 @@ export const failureMark = "ITC-VERIFY-FAILURE ";
 
 async function main(): Promise<number> {
   const job = JSON.parse(process.env["ITC_VERIFY_JOB"] ?? "{}") as VerifyJob;
-  const owner = process.env["ITC_TOKEN"];
-  const alt = process.env["ITC_ALT_TOKEN"];
+  const nonce = process.env["ITC_VERIFY_NONCE"] ?? "";
   const setUp = (state: string) => async (params: unknown) => {
-    const res = await fetch(job.stateUrl, {
+    const res = await fetch(`${job.serverUrl}/state`, {
       method: "POST",
-      headers: { "Content-Type": "application/json" },
+      headers: { "Content-Type": "application/json", "X-ITC-Nonce": nonce },
       body: JSON.stringify({ state, params }),
     });
     if (!res.ok) throw new Error(`provider state "${state}" could not be set up: ${await res.text()}`);
     return (await res.json()) as Record<string, string>;
+  };
+  const tokenOf = async (who: "owner" | "alt"): Promise<string | undefined> => {
+    const res = await fetch(`${job.serverUrl}/token/${who}`, { headers: { "X-ITC-Nonce": nonce } });
+    return res.status === 200 ? await res.text() : undefined;
   };
   const verifier = new Verifier({
     provider: job.provider,
@@ -38,11 +43,28 @@ async function main(): Promise<number> {
     logLevel: "error",
     stateHandlers: Object.fromEntries(job.states.map((s) => [s, setUp(s)])),
     // Pact files carry placeholders; the run's tokens are put in here and never written anywhere.
-    requestFilter: (req: IncomingMessage, _res: unknown, next: () => void) => {
+    requestFilter: (req: IncomingMessage, _res: unknown, next: (error?: unknown) => void) => {
       const header = job.authHeader.toLowerCase();
-      if (req.headers[header] === job.placeholders.owner && owner !== undefined) req.headers[header] = owner;
-      else if (req.headers[header] === job.placeholders.alt && alt !== undefined) req.headers[header] = alt;
-      next();
+      const placeholder = req.headers[header];
+      const who =
+        placeholder === job.placeholders.owner
+          ? "owner"
+          : placeholder === job.placeholders.alt
+            ? "alt"
+            : undefined;
+      if (who === undefined) {
+        next();
+        return;
+      }
+      tokenOf(who).then(
+        (token) => {
+          if (token !== undefined) req.headers[header] = token;
+          next();
+        },
+        (error: unknown) => {
+          next(error);
+        },
+      );
     },
   });
   try {

@@ -15,6 +15,9 @@ interface CatalogEntry {
 /** A Keystone token with what came with it. */
 export interface KeystoneToken {
   readonly token: string;
+  /** When it was received, by this machine's clock. */
+  readonly receivedAt: number;
+  /** When it expires, by this machine's clock: received + the lifetime Keystone gave it (no clock skew). */
   readonly expiresAt: number;
   readonly projectId: string | undefined;
   readonly catalog: readonly CatalogEntry[];
@@ -69,11 +72,16 @@ export async function issueToken(identity: KeystoneIdentity, label: string): Pro
       `Keystone at ${identity.authUrl} answered ${res.status} to the ${label} authentication`,
     );
   const body = (await res.json()) as {
-    token?: { expires_at?: string; project?: { id?: string }; catalog?: CatalogEntry[] };
+    token?: { issued_at?: string; expires_at?: string; project?: { id?: string }; catalog?: CatalogEntry[] };
   };
+  const receivedAt = Date.now();
+  const lifetime =
+    Date.parse(body.token?.expires_at ?? "") - Date.parse(body.token?.issued_at ?? "") ||
+    Date.parse(body.token?.expires_at ?? "") - receivedAt;
   return {
     token,
-    expiresAt: Date.parse(body.token?.expires_at ?? "") || Date.now() + 3600_000,
+    receivedAt,
+    expiresAt: receivedAt + (Number.isFinite(lifetime) ? lifetime : 3600_000),
     projectId: body.token?.project?.id,
     catalog: body.token?.catalog ?? [],
   };

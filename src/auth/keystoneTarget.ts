@@ -5,10 +5,17 @@ import type { KeystoneIdentity } from "./KeystoneIdentity";
 import { secretsOf } from "./KeystoneIdentity";
 import { imageEndpoint, issueToken, type KeystoneToken } from "./keystoneSession";
 
-/** Renew a token this long before it expires, so no request of a long run carries an expired one. */
-const renewMarginMs = 120_000;
+/**
+ * Renew a token two minutes before it expires (a quarter of its lifetime if that is shorter), so no request
+ * of a long run carries an expired one and a short-lived token is not renewed on every request.
+ */
+export function renewMarginMs(token: KeystoneToken): number {
+  return Math.min(120_000, (token.expiresAt - token.receivedAt) / 4);
+}
 
 class RenewingToken {
+  private pending: Promise<string | undefined> | undefined;
+
   constructor(
     private readonly identity: KeystoneIdentity,
     private readonly label: string,
@@ -20,10 +27,16 @@ class RenewingToken {
   }
 
   /** A fresh token when this one is about to expire; the new token, or undefined when unchanged. */
-  async renew(): Promise<string | undefined> {
-    if (this.current.expiresAt - Date.now() > renewMarginMs) return undefined;
-    this.current = await issueToken(this.identity, this.label);
-    return this.current.token;
+  renew(): Promise<string | undefined> {
+    if (this.current.expiresAt - Date.now() > renewMarginMs(this.current)) return Promise.resolve(undefined);
+    // Parallel requests (the concurrency tier) share one renewal.
+    this.pending ??= issueToken(this.identity, this.label)
+      .then((fresh) => {
+        this.current = fresh;
+        return fresh.token;
+      })
+      .finally(() => (this.pending = undefined));
+    return this.pending;
   }
 }
 

@@ -109,6 +109,12 @@ export class HttpClient {
     if (start > now) await new Promise((resolve) => setTimeout(resolve, start - now));
   }
 
+  /** The principal's token as the next request would carry it (renewed first if it is about to expire). */
+  async currentToken(p: "owner" | "alt"): Promise<string | undefined> {
+    await this.options.beforeSend?.();
+    return p === "alt" ? this.options.credentials.alt : this.options.credentials.owner;
+  }
+
   async send(req: HttpRequest): Promise<HttpResponse> {
     if (this.options.signal?.aborted === true) throw new RunAborted("run aborted by the user");
     await this.options.beforeSend?.();

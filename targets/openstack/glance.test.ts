@@ -117,4 +117,20 @@ describe("Glance 25.1.0 (Debian bookworm) as a target", () => {
     ).toBe(true);
     expect(report.cleanup.leftBehind).toEqual([]);
   });
+
+  it("a run longer than Keystone's token lifetime renews both tokens and stays conformant", async () => {
+    const lifetime = 12;
+    const set = spawnSync("bash", [script, "token-lifetime", String(lifetime)], {
+      stdio: "inherit",
+      env: { ...process.env, ITC_OPENSTACK_DIR: dir },
+    });
+    expect(set.status).toBe(0);
+    const { code, report, core } = await runAgainstGlance("openstack-glance", true);
+    // Without renewal every request after 12 s would carry an expired token: Glance answers 401 and fixtures,
+    // examples and properties fail. The run lasts several lifetimes, so every scenario passing proves renewal.
+    expect(report.stats.durationMs).toBeGreaterThan(2 * lifetime * 1000);
+    expect(core.filter((s) => s.outcome !== "pass").map((s) => `${s.id}: ${s.reason ?? ""}`)).toEqual([]);
+    expect(code).toBe(0);
+    expect(report.cleanup.leftBehind).toEqual([]);
+  });
 });

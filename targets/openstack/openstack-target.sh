@@ -4,6 +4,7 @@
 #                              and write $ITC_OPENSTACK_DIR/env (ITC_TARGET, ITC_TOKEN, ITC_ALT_TOKEN) and
 #                              $ITC_OPENSTACK_DIR/clouds.yaml (clouds owner and alt), both mode 600
 #   openstack-target.sh down   stop both and remove the state folder
+#   openstack-target.sh token-lifetime S   restart Keystone issuing tokens that live S seconds (renewal tests)
 # Needs root (apt-get). Ports: ITC_KEYSTONE_PORT (default 15000), ITC_GLANCE_PORT (default 19292).
 set -euo pipefail
 
@@ -58,6 +59,7 @@ log_dir = $DIR/log
 connection = sqlite:///$DIR/keystone.db
 [token]
 provider = fernet
+expiration = 3600
 [fernet_tokens]
 key_repository = $DIR/fernet-keys
 [credential]
@@ -139,8 +141,18 @@ CONF
 
 down_quietly() { stop_pid "$DIR/glance.pid"; stop_pid "$DIR/keystone.pid"; rm -rf "$DIR"; }
 
+token_lifetime() { # seconds: Keystone issues tokens that live this long from now on (restarts it)
+  if ! [[ "${1:-}" =~ ^[0-9]+$ ]] || [ ! -f "$DIR/keystone.conf" ]; then
+    echo "usage: $0 token-lifetime SECONDS (after up)" >&2; exit 2
+  fi
+  sed -i "s/^expiration = .*/expiration = $1/" "$DIR/keystone.conf"
+  stop_pid "$DIR/keystone.pid"; sleep 1; start_keystone
+  log "keystone: tokens now live $1 s"
+}
+
 case "${1:-}" in
   up) up ;;
   down) down_quietly; log "down" ;;
-  *) echo "usage: $0 up|down" >&2; exit 2 ;;
+  token-lifetime) token_lifetime "${2:-}" ;;
+  *) echo "usage: $0 up|down|token-lifetime SECONDS" >&2; exit 2 ;;
 esac

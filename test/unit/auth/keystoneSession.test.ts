@@ -1,13 +1,14 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { KeystoneIdentity } from "../../../src/auth/KeystoneIdentity";
-import { keystoneTarget } from "../../../src/auth/keystoneTarget";
+import { keystoneTarget, renewMarginMs } from "../../../src/auth/keystoneTarget";
 import { imageEndpoint, issueToken } from "../../../src/auth/keystoneSession";
 
 let server: Server;
 let url: string;
 let issued = 0;
 let lifetimeMs = 3600_000;
+let skewMs = 0;
 
 beforeAll(async () => {
   // A fake Keystone v3: password auth for u/p, a catalog with a public and an internal image endpoint.
@@ -24,8 +25,11 @@ beforeAll(async () => {
         return;
       }
       issued += 1;
+      // Keystone's clock may differ from ours: only the lifetime (expires_at - issued_at) may be relied on.
+      const now = Date.now() + skewMs;
       const token = {
-        expires_at: new Date(Date.now() + lifetimeMs).toISOString(),
+        issued_at: new Date(now).toISOString(),
+        expires_at: new Date(now + lifetimeMs).toISOString(),
         project: { id: `proj-${user.name}` },
         catalog: [
           {
@@ -89,22 +93,47 @@ describe("Keystone authentication", () => {
   });
 
   it("the target learns the alt project from alt's token, redacts passwords, and renews tokens near expiry", async () => {
-    lifetimeMs = 60_000; // inside the renewal margin: every request renews
-    const target = await keystoneTarget({
-      kind: "keystone",
-      url: undefined,
-      owner: identity("u"),
-      alt: identity("a"),
-      altProjectId: undefined,
-      clouds: { owner: undefined, alt: undefined },
+    lifetimeMs = 2000; // renewed in the last quarter of its life: after 1.5 s
+    skewMs = -3600_000; // Keystone's clock an hour behind: its expires_at is already past by ours
+    try {
+      const target = await keystoneTarget({
+        kind: "keystone",
+        url: undefined,
+        owner: identity("u"),
+        alt: identity("a"),
+        altProjectId: undefined,
+        clouds: { owner: undefined, alt: undefined },
+      });
+      expect(target.baseUrl).toBe("http://glance:9292");
+      expect(target.altProjectId).toBe("proj-a");
+      expect(target.secrets).toEqual(["p", "p"]);
+      const before = target.credentials.owner;
+      // Fresh tokens are kept (the skew does not make them look expired) ...
+      expect((await target.refresh?.()) ?? []).toEqual([]);
+      await new Promise((resolve) => setTimeout(resolve, 1600));
+      // ... and renewed near expiry, once per identity even when requests ask in parallel.
+      const issuedBefore = issued;
+      const [fresh, twin] = await Promise.all([target.refresh?.(), target.refresh?.()]);
+      expect(issued - issuedBefore).toBe(2);
+      expect(fresh?.length).toBe(2);
+      expect(twin).toEqual(fresh);
+      expect(target.credentials.owner).not.toBe(before);
+      expect((await target.refresh?.()) ?? []).toEqual([]);
+    } finally {
+      lifetimeMs = 3600_000;
+      skewMs = 0;
+    }
+  });
+
+  it("a token's margin is two minutes, or a quarter of a shorter lifetime", () => {
+    const token = (lifetime: number) => ({
+      token: "t",
+      receivedAt: 0,
+      expiresAt: lifetime,
+      projectId: undefined,
+      catalog: [],
     });
-    expect(target.baseUrl).toBe("http://glance:9292");
-    expect(target.altProjectId).toBe("proj-a");
-    expect(target.secrets).toEqual(["p", "p"]);
-    const before = target.credentials.owner;
-    const fresh = (await target.refresh?.()) ?? [];
-    expect(fresh.length).toBe(2);
-    expect(target.credentials.owner).not.toBe(before);
-    lifetimeMs = 3600_000;
+    expect(renewMarginMs(token(3600_000))).toBe(120_000);
+    expect(renewMarginMs(token(60_000))).toBe(15_000);
   });
 });
