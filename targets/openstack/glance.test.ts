@@ -49,6 +49,7 @@ async function runAgainstGlance(
   const r = viaClouds
     ? await runCli([...common, "--os-cloud", "owner", "--alt-os-cloud", "alt"], {
         OS_CLIENT_CONFIG_FILE: join(dir, "clouds.yaml"),
+        OS_CLIENT_SECURE_FILE: join(dir, "secure.yaml"),
       })
     : await runCli([...common, "--target", env["ITC_TARGET"] ?? ""], {
         ITC_TOKEN: env["ITC_TOKEN"] ?? "",

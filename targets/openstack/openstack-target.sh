@@ -2,7 +2,8 @@
 # A real OpenStack Image service on loopback: Keystone 22 and Glance 25 from Debian's packages, sqlite, no network.
 #   openstack-target.sh up     install (if missing), configure, start both, create the owner and alt identities,
 #                              and write $ITC_OPENSTACK_DIR/env (ITC_TARGET, ITC_TOKEN, ITC_ALT_TOKEN) and
-#                              $ITC_OPENSTACK_DIR/clouds.yaml (clouds owner and alt), both mode 600
+#                              $ITC_OPENSTACK_DIR/clouds.yaml (clouds owner and alt) with their passwords in
+#                              secure.yaml beside it, all mode 600
 #   openstack-target.sh down   stop both and remove the state folder
 #   openstack-target.sh token-lifetime S   restart Keystone issuing tokens that live S seconds (renewal tests)
 # Needs root (apt-get). Ports: ITC_KEYSTONE_PORT (default 15000), ITC_GLANCE_PORT (default 19292).
@@ -127,16 +128,22 @@ CONF
   wait_for "$GL_URL/" 60
   umask 077
   { echo "ITC_TARGET=$GL_URL"; echo "ITC_TOKEN=$(token_of owner)"; echo "ITC_ALT_TOKEN=$(token_of alt)"; echo "ITC_KEYSTONE_URL=$KS_URL"; } >"$DIR/env"
+  # The passwords go to secure.yaml, as openstacksdk users keep them; the CLI merges it over clouds.yaml.
   cat >"$DIR/clouds.yaml" <<CONF
 clouds:
   owner:
-    auth: {auth_url: "$KS_URL", username: owner, password: owner-pass, project_name: owner, user_domain_name: Default, project_domain_name: Default}
+    auth: {auth_url: "$KS_URL", username: owner, project_name: owner, user_domain_name: Default, project_domain_name: Default}
     region_name: RegionOne
   alt:
-    auth: {auth_url: "$KS_URL", username: alt, password: alt-pass, project_name: alt, user_domain_name: Default, project_domain_name: Default}
+    auth: {auth_url: "$KS_URL", username: alt, project_name: alt, user_domain_name: Default, project_domain_name: Default}
     region_name: RegionOne
 CONF
-  log "up: Glance at $GL_URL, Keystone at $KS_URL; tokens in $DIR/env, identities in $DIR/clouds.yaml"
+  cat >"$DIR/secure.yaml" <<CONF
+clouds:
+  owner: {auth: {password: owner-pass}}
+  alt: {auth: {password: alt-pass}}
+CONF
+  log "up: Glance at $GL_URL, Keystone at $KS_URL; tokens in $DIR/env, identities in $DIR/clouds.yaml and secure.yaml"
 }
 
 down_quietly() { stop_pid "$DIR/glance.pid"; stop_pid "$DIR/keystone.pid"; rm -rf "$DIR"; }
