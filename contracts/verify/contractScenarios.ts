@@ -2,10 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { createServer, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { packageRoot } from "../../src/util/packageRoot";
+import { serveStates } from "./serveStates";
 import { failureMark, type VerifyJob } from "./verifyInteraction";
 import { check } from "../../src/engine/checks/Check";
 import { unmetNeed } from "../../src/engine/runScenario";
@@ -34,69 +32,6 @@ const slug = (s: string): string =>
     .replace(/\(\d+\)/g, "")
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "");
-
-interface StateServer {
-  readonly url: string;
-  /** Required on every call: only the verifier child this run spawned knows it. */
-  readonly nonce: string;
-  readonly error: () => unknown;
-  readonly close: () => Promise<void>;
-}
-
-/**
- * A loopback endpoint for the verifier child: POST /state sets up a provider state with this run's fixtures;
- * GET /token/owner and /token/alt answer the token the next request should carry (renewed when about to
- * expire, so a long verification never sends an expired one). Calls without the run's nonce get 403.
- */
-async function serveStates(ctx: ScenarioContext): Promise<StateServer> {
-  let failure: unknown;
-  const nonce = randomBytes(16).toString("hex");
-  const answer = (res: ServerResponse, work: Promise<unknown>): void => {
-    work.then(
-      (value) => {
-        if (typeof value === "string") res.writeHead(200, { "Content-Type": "text/plain" }).end(value);
-        else if (value === undefined) res.writeHead(404).end();
-        else res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(value));
-      },
-      (error: unknown) => {
-        failure = error;
-        res.writeHead(500).end(error instanceof Error ? error.message : String(error));
-      },
-    );
-  };
-  const server = createServer((req, res) => {
-    let body = "";
-    req.on("data", (c: Buffer) => (body += c.toString()));
-    req.on("end", () => {
-      if (req.headers["x-itc-nonce"] !== nonce) {
-        res.writeHead(403).end();
-        return;
-      }
-      if (req.method === "GET" && (req.url === "/token/owner" || req.url === "/token/alt")) {
-        answer(res, ctx.client.currentToken(req.url === "/token/alt" ? "alt" : "owner"));
-        return;
-      }
-      const { state, params } = JSON.parse(body || "{}") as {
-        state?: string;
-        params?: Record<string, unknown>;
-      };
-      answer(res, setUpState(ctx, state ?? "", params ?? {}));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    nonce,
-    error: () => failure,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => {
-          resolve();
-        });
-      }),
-  };
-}
 
 /** Runs the verifier in a child process (its native output stays out of the user's summary). */
 function runVerifier(job: VerifyJob, nonce: string): Promise<{ ok: boolean; message: string }> {
@@ -183,7 +118,10 @@ async function verifyAll(
   const file = join(mkdtempSync(join(tmpdir(), "itc-pact-")), "pact.json");
   writeFileSync(file, JSON.stringify({ ...pact, interactions }));
   const names = pactNames(profile.id);
-  const stateServer = await serveStates(ctx);
+  const stateServer = await serveStates({
+    setUp: (state, params) => setUpState(ctx, state, params),
+    token: (who) => ctx.client.currentToken(who),
+  });
   try {
     const job: VerifyJob = {
       provider: names.provider,
