@@ -19,8 +19,10 @@ Exit codes:
 export const runHelp = `Usage: image-tag-conformance run [options]
 
 Runs every scenario that applies to the profile (examples, properties, the model, the concurrency
-tier and the Pact contract verification), prints a row for every documented status, and writes
-report.json, junit.xml and report.md. verify-contracts runs the contract verification alone.
+tier, the profile's flagged rules and the Pact contract verification), prints a row for every
+documented status, and writes report.json, junit.xml and report.md. Only the core scenarios decide
+the verdict: concurrency findings (FINDING) and flagged rules (FLAGGED) are reported alongside.
+verify-contracts runs the contract verification alone.
 
 Options:
   --target <url>         the Image API's base URL (the suite appends /v2/...);
