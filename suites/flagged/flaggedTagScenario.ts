@@ -47,6 +47,7 @@ export function flaggedTagScenario(flag: TagFlag): Scenario {
           expect: 404,
           tags: "unchanged",
         });
+        await ctx.fixtures.discard(created.id);
         const id = await pathAdded();
         if (!(await probe.addTag(id, c.tag))) return;
         const stored = await ctx.fixtures.tagsOf(id);

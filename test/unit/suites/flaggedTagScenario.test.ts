@@ -6,6 +6,7 @@ import { wrapHandler } from "../../../src/mutants/Mutant";
 import { withoutFlags } from "../../../src/profile/tagFlags";
 import { defaultBehaviour } from "../../../src/reference/defaultBehaviour";
 import type { ReferenceBehaviour } from "../../../src/reference/RefExchange";
+import { flaggedScenarios } from "../../../suites/flagged/flaggedTagScenario";
 import { profile } from "../../support/profiles";
 import { withReference } from "../../support/reference";
 import { targetFor } from "../../support/targets";
@@ -43,6 +44,29 @@ describe("flagged scenarios (x-itc-flagged)", () => {
         ["204-flagged-non-ascii-in-path", "pass"],
       ]);
       expect(verdictOf(run)).toBe("conformant");
+    });
+  });
+
+  it("an image created per case is deleted after it: a run never holds more than a few (image quotas)", async () => {
+    const p = await profile("openstack-glance");
+    let most = 0;
+    const behaviour = wrapHandler(defaultBehaviour, "createImage", (inner) => async (req, ctx) => {
+      const res = await inner(req, ctx);
+      most = Math.max(most, ctx.images.size);
+      return res;
+    });
+    await withReference(p, { behaviour }, async (ref) => {
+      const run = await runSuite({
+        profile: p,
+        target: targetFor(ref.url),
+        runId: "f5",
+        scenarios: flaggedScenarios(p),
+      });
+      expect(run.results.map((r) => r.outcome)).toEqual(["pass", "pass"]);
+      expect(run.cleanup.created).toBeGreaterThan(50);
+      expect(run.cleanup.deleted).toBe(run.cleanup.created);
+      expect(most).toBeLessThanOrEqual(3);
+      expect(ref.server.images.size).toBe(0);
     });
   });
 
