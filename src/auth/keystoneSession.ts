@@ -75,9 +75,9 @@ export async function issueToken(identity: KeystoneIdentity, label: string): Pro
     token?: { issued_at?: string; expires_at?: string; project?: { id?: string }; catalog?: CatalogEntry[] };
   };
   const receivedAt = Date.now();
-  const lifetime =
-    Date.parse(body.token?.expires_at ?? "") - Date.parse(body.token?.issued_at ?? "") ||
-    Date.parse(body.token?.expires_at ?? "") - receivedAt;
+  // The lifetime by Keystone's own clock (issued to expiry); without issued_at, expiry by ours.
+  const expires = Date.parse(body.token?.expires_at ?? "");
+  const lifetime = expires - Date.parse(body.token?.issued_at ?? "") || expires - receivedAt;
   return {
     token,
     receivedAt,

@@ -171,13 +171,18 @@ export class Fixtures {
    * (live clouds have image quotas). If the delete fails, the image stays for the cleanup at the end.
    */
   async discard(imageId: string): Promise<void> {
-    const index = this.created.findIndex((c) => c.id === imageId);
-    const image = this.created[index];
+    const image = this.created.find((c) => c.id === imageId);
     if (image === undefined) return;
-    const res = await this.call("deleteImage", image.as, { image_id: imageId });
-    if (res.status !== 204 && res.status !== 404) return;
-    this.created.splice(index, 1);
+    if ((await this.remove(image, this.client)) !== undefined) return;
+    // Looked up again: the list may have changed while the delete was under way.
+    this.created.splice(this.created.indexOf(image), 1);
     this.discarded += 1;
+  }
+
+  /** Deletes one image of this run: undefined once it is gone (204, or 404: already gone), else why not. */
+  private async remove(image: Created, client: HttpClient): Promise<string | undefined> {
+    const res = await this.call("deleteImage", image.as, { image_id: image.id }, undefined, client);
+    return res.status === 204 || res.status === 404 ? undefined : `delete answered ${res.status}`;
   }
 
   /** Deletes every image this run created, newest first, with the client given (one that Ctrl-C does not stop). */
@@ -187,10 +192,9 @@ export class Fixtures {
     let deleted = 0;
     for (const image of images) {
       try {
-        const res = await this.call("deleteImage", image.as, { image_id: image.id }, undefined, client);
-        // 404: the image is already gone, which is what cleanup wants.
-        if (res.status === 204 || res.status === 404) deleted += 1;
-        else leftBehind.push({ imageId: image.id, why: `delete answered ${res.status}` });
+        const why = await this.remove(image, client);
+        if (why === undefined) deleted += 1;
+        else leftBehind.push({ imageId: image.id, why });
       } catch (error) {
         leftBehind.push({ imageId: image.id, why: error instanceof Error ? error.message : String(error) });
       }
