@@ -1,18 +1,20 @@
 import type { Check } from "../src/engine/checks/Check";
 import type { CleanupResult } from "../src/engine/Fixtures";
-import type { AbortKind, NotExercisedCause, Outcome } from "../src/engine/RunResult";
+import type { AbortKind, Finding, NotExercisedCause, Outcome } from "../src/engine/RunResult";
 import type { Verdict } from "../src/engine/verdict";
 import type { Exchange } from "../src/http/Exchange";
 import type { HttpStats } from "../src/http/HttpStats";
 import type { PropertyDetails } from "../src/engine/property/PropertyOutput";
-import type { ScenarioKind, Tier } from "../suites/Scenario";
+import type { ScenarioKind, Tier } from "../src/engine/Scenario";
 
 /** report.json, as described by reports/report.schema.json (validated with ajv before it is written). */
 export interface Report {
-  readonly reportVersion: 1;
+  readonly reportVersion: 2;
   readonly suiteVersion: string;
   readonly runId: string;
   readonly verdict: Verdict;
+  /** The rule that decided the verdict (src/engine/verdict.ts), in words. */
+  readonly verdictRule: string;
   readonly exitCode: number;
   readonly profile: string;
   readonly profileTitle: string;
@@ -56,11 +58,19 @@ export interface Report {
     readonly strict: boolean;
     readonly concurrency: number;
     readonly timeBudgetMs: number | null;
+    /** The scenarios selected with --only, when given. */
+    readonly only?: readonly string[];
   };
+  /** Why the run was partial (--only, --exclude, verify-contracts): a partial run is never conformant. */
+  readonly partial?: string;
   readonly startedAt: string;
   readonly finishedAt: string;
   readonly stats: HttpStats & { readonly durationMs: number };
   readonly cleanup: CleanupResult;
+  /** Rules no tier excuses, broken by requests outside every scenario. */
+  readonly breaches: readonly Check[];
+  /** Things worth telling the cloud's owner that decide nothing (for example "400 but stored"). */
+  readonly findings: readonly Finding[];
   readonly aborted?: { readonly kind: AbortKind; readonly message: string };
   readonly statuses: readonly StatusRow[];
 }
@@ -85,7 +95,12 @@ export interface ScenarioEntry {
   readonly reason?: string;
   readonly cause?: NotExercisedCause;
   readonly tempestId?: string;
+  /** When it started (ms after the run started), how long it took, and how many requests it sent. */
+  readonly startedMs: number;
   readonly durationMs: number;
+  readonly requests: number;
+  /** Failed checks of rules no tier excuses: they fail the verdict whatever the scenario's tier. */
+  readonly breaches: readonly Check[];
   readonly evidence: { readonly checks: readonly Check[]; readonly exchanges: readonly Exchange[] };
   /** Property, model and concurrency scenarios: seed, cases, classes, and how to replay a failure. */
   readonly property?: PropertyDetails;

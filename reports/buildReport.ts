@@ -1,12 +1,14 @@
 import { relative } from "node:path";
 import type { RunResult, ScenarioResult } from "../src/engine/RunResult";
 import type { RunSettings } from "../src/engine/RunSettings";
-import { verdictOf } from "../src/engine/verdict";
+import { judge, rowOutcome } from "../src/engine/verdict";
+import { verdictInputOf } from "../src/engine/verdictOf";
 import { packageRoot } from "../src/util/packageRoot";
 import { suiteVersion } from "../src/util/suiteVersion";
 import { flaggedTagScenario } from "../suites/flagged/flaggedTagScenario";
 import { interopTests } from "../suites/interopTests";
-import type { Tier } from "../suites/Scenario";
+import type { Tier } from "../src/engine/Scenario";
+import { verdictScenarioOf } from "./verdictInputOfReport";
 import type { Report, ScenarioEntry, StatusRow } from "./Report";
 
 function entry(r: ScenarioResult): ScenarioEntry {
@@ -22,15 +24,19 @@ function entry(r: ScenarioResult): ScenarioEntry {
     ...(r.reason === undefined ? {} : { reason: r.reason }),
     ...(r.cause === undefined ? {} : { cause: r.cause }),
     ...(s.tempestId === undefined ? {} : { tempestId: s.tempestId }),
+    startedMs: r.startedMs,
     durationMs: r.durationMs,
+    requests: r.requests,
+    breaches: r.breaches,
     evidence: { checks: r.checks, exchanges: r.exchanges },
     ...(r.property === undefined ? {} : { property: r.property }),
   };
 }
 
 /**
- * A row per documented status, decided by its core scenarios: fail if any failed, pass if one passed, else not
- * exercised. Extended-tier (concurrency) and flagged scenarios are listed in the row and never decide it.
+ * A row per documented status, its outcome by rowOutcome (src/engine/verdict.ts): fail if a core scenario failed
+ * or any scenario broke a rule no tier excuses, pass if a core scenario passed, else not exercised. Extended-tier
+ * findings and flagged rules that failed only as their flag allows are listed in the row's reason.
  */
 function row(
   status: number,
@@ -48,11 +54,14 @@ function row(
   const note =
     noteOf("findings (extended tier, not part of the verdict)", failedIn("extended")) +
     noteOf("flagged rules failed (not part of the verdict; --strict requires them)", failedIn("flagged"));
-  const failing = core.filter((s) => s.outcome === "fail").map((s) => s.id);
-  if (failing.length > 0) return { ...base, outcome: "fail", reason: `failed: ${failing.join(", ")}${note}` };
+  const outcome = rowOutcome(scenarios.map(verdictScenarioOf(status)));
+  const failing = scenarios
+    .filter((s) => (s.tier === "core" && s.outcome === "fail") || s.breaches.length > 0)
+    .map((s) => s.id);
+  if (outcome === "fail") return { ...base, outcome, reason: `failed: ${failing.join(", ")}${note}` };
   const skipped = core.filter((s) => s.outcome === "not-exercised");
   const why = skipped.map((s) => `${s.id}: ${s.reason ?? ""}`).join("; ");
-  if (core.some((s) => s.outcome === "pass")) {
+  if (outcome === "pass") {
     const text =
       skipped.length === 0
         ? note.slice(2)
@@ -120,11 +129,13 @@ export function buildReport(
       meta.settings.only !== undefined,
     ),
   );
+  const decided = judge(verdictInputOf(run));
   return {
-    reportVersion: 1,
+    reportVersion: 2,
     suiteVersion,
     runId: run.runId,
-    verdict: verdictOf(run),
+    verdict: decided.verdict,
+    verdictRule: decided.rule.when,
     exitCode: meta.exitCode,
     profile: profile.id,
     profileTitle: profile.title,
@@ -147,7 +158,9 @@ export function buildReport(
       strict: meta.settings.strict,
       concurrency: meta.settings.concurrency,
       timeBudgetMs: meta.settings.timeBudgetMs ?? null,
+      ...(meta.settings.only === undefined ? {} : { only: meta.settings.only }),
     },
+    ...(run.partial === undefined ? {} : { partial: run.partial }),
     startedAt: run.startedAt,
     finishedAt: run.finishedAt,
     stats: {
@@ -156,6 +169,8 @@ export function buildReport(
       durationMs: Date.parse(run.finishedAt) - Date.parse(run.startedAt),
     },
     cleanup: run.cleanup,
+    breaches: run.breaches,
+    findings: run.findings,
     ...(run.aborted === undefined ? {} : { aborted: run.aborted }),
     statuses,
   };

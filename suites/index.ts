@@ -21,7 +21,7 @@ import { missingImageProperty } from "./properties/missingImageProperty";
 import { noValidTokenProperty } from "./properties/noValidTokenProperty";
 import type { Profile } from "../src/profile/Profile";
 import { flaggedScenarios } from "./flagged/flaggedTagScenario";
-import type { Scenario } from "./Scenario";
+import type { Scenario } from "../src/engine/Scenario";
 
 /** Every scenario of the suite, in the order a run executes them. */
 export const allScenarios: readonly Scenario[] = [

@@ -9,7 +9,7 @@ import { check } from "../../src/engine/checks/Check";
 import { unmetNeed } from "../../src/engine/runScenario";
 import type { ScenarioContext } from "../../src/engine/ScenarioContext";
 import type { Profile } from "../../src/profile/Profile";
-import type { Need, Scenario } from "../../suites/Scenario";
+import type { Need, Scenario } from "../../src/engine/Scenario";
 import { states } from "../interactions";
 import { pactNames, tokenPlaceholders } from "../pactNames";
 

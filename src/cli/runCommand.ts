@@ -11,7 +11,7 @@ import { resolveRunConfig } from "../config/resolveRunConfig";
 import { runSuite } from "../engine/runSuite";
 import { startEmbeddedTarget, type EmbeddedTarget } from "../engine/startEmbeddedTarget";
 import type { Target } from "../engine/Target";
-import { verdictOf } from "../engine/verdict";
+import { verdictOf } from "../engine/verdictOf";
 import { redactorFor } from "../engine/redactorFor";
 import { loadProfile } from "../profile/loadProfile";
 import { withoutFlags } from "../profile/tagFlags";

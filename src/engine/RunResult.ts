@@ -1,4 +1,4 @@
-import type { Scenario } from "../../suites/Scenario";
+import type { Scenario } from "./Scenario";
 import type { Exchange } from "../http/Exchange";
 import type { HttpStats } from "../http/HttpStats";
 import type { Profile } from "../profile/Profile";
@@ -10,10 +10,12 @@ import type { Target } from "./Target";
 export type Outcome = "pass" | "fail" | "not-exercised";
 
 /**
- * Why a scenario was not exercised. needs-input and setup-failed make the verdict incomplete; untriggerable
- * (a 5xx that a live target cannot be made to answer) does not.
+ * Why a scenario was not exercised. Every cause makes the verdict incomplete except untriggerable (a 5xx that a
+ * live target cannot be made to answer). interrupted: Ctrl-C or a time limit cut it short; suite-error: a bug
+ * of the suite's own; throttled: the target kept answering 429 (or 503) with Retry-After.
  */
-export type NotExercisedCause = "needs-input" | "setup-failed" | "untriggerable";
+export type NotExercisedCause =
+  "needs-input" | "setup-failed" | "untriggerable" | "interrupted" | "suite-error" | "throttled";
 
 export interface ScenarioResult {
   readonly scenario: Scenario;
@@ -22,13 +24,36 @@ export interface ScenarioResult {
   readonly reason?: string;
   readonly cause?: NotExercisedCause;
   readonly checks: readonly Check[];
+  /**
+   * Failed checks of rules that no tier excuses: a 5xx, an undocumented status, another tag or image changed.
+   * In a core scenario they are among its failures; in a flagged or extended one they fail the verdict too.
+   */
+  readonly breaches: readonly Check[];
   readonly exchanges: readonly Exchange[];
+  /** When it started, in ms after the run started, and how long it took. */
+  readonly startedMs: number;
   readonly durationMs: number;
+  /** Requests this scenario sent (every case, shrinking included). */
+  readonly requests: number;
   /** For property, model and concurrency scenarios: seed, cases, and how to replay a failure. */
   readonly property?: PropertyDetails;
 }
 
-export type AbortKind = "unreachable" | "user" | "token-rejected";
+/**
+ * Why a run was cut short. user: Ctrl-C or SIGTERM; unreachable: the target stopped answering; token-rejected
+ * and not-image-api: the user's configuration (exit 2).
+ */
+export type AbortKind = "unreachable" | "user" | "token-rejected" | "not-image-api";
+
+/** Something worth telling the cloud's owner that decides nothing, such as "400 but stored". */
+export interface Finding {
+  readonly id: string;
+  readonly title: string;
+  readonly detail: string;
+  /** The scenario that saw it, if any. */
+  readonly scenario?: string;
+  readonly exchanges: readonly Exchange[];
+}
 
 export interface RunResult {
   readonly runId: string;
@@ -41,6 +66,11 @@ export interface RunResult {
   readonly results: readonly ScenarioResult[];
   readonly stats: HttpStats;
   readonly cleanup: CleanupResult;
+  /** Rules no tier excuses broken by requests outside every scenario (a 5xx to a cleanup request). */
+  readonly breaches: readonly Check[];
+  readonly findings: readonly Finding[];
+  /** Why the run was partial (--only, --exclude, verify-contracts); a partial run is never conformant. */
+  readonly partial?: string;
   readonly aborted?: { readonly kind: AbortKind; readonly message: string };
 }
 

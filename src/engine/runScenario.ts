@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { exampleTags } from "../../generators/exampleTags";
-import type { Need, Scenario } from "../../suites/Scenario";
+import type { Need, Scenario } from "./Scenario";
 import type { Exchange } from "../http/Exchange";
 import { RunAborted, TransportError } from "../http/errors";
 import type { HttpClient } from "../http/HttpClient";
@@ -22,6 +22,8 @@ export interface ScenarioDeps {
   readonly settings: RunSettings;
   /** The command that reruns one scenario replaying a fast-check path. */
   readonly replayCommand: (scenarioId: string, path: string) => string;
+  /** performance.now() when the run started: scenarios record when they ran, for the report's timeline. */
+  readonly runStartedMs: number;
 }
 
 /** Why a scenario with these needs cannot run on this target, if it cannot. */
@@ -50,10 +52,15 @@ export function unmetNeed(
  */
 export async function runScenario(scenario: Scenario, deps: ScenarioDeps): Promise<ScenarioResult> {
   const started = performance.now();
-  const done = (r: Omit<ScenarioResult, "scenario" | "exchanges" | "durationMs">): ScenarioResult => ({
+  const done = (
+    r: Omit<ScenarioResult, "scenario" | "exchanges" | "durationMs" | "startedMs" | "requests" | "breaches">,
+  ): ScenarioResult => ({
     scenario,
     exchanges: [...deps.exchanges],
+    startedMs: Math.round(started - deps.runStartedMs),
     durationMs: Math.round(performance.now() - started),
+    requests: deps.exchanges.length,
+    breaches: [],
     ...r,
   });
   const unmet = unmetNeed(scenario.needs, deps.target);

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { performance } from "node:perf_hooks";
 import { suiteScenarios } from "../../suites";
-import type { Scenario } from "../../suites/Scenario";
+import type { Scenario } from "./Scenario";
 import type { Exchange } from "../http/Exchange";
 import { RunAborted, TransportError } from "../http/errors";
 import { expandPath } from "../http/expandPath";
@@ -74,6 +75,7 @@ function withServerErrorNote(
 export async function runSuite(options: RunOptions): Promise<RunResult> {
   const { profile, target, runId } = options;
   const startedAt = new Date().toISOString();
+  const runStartedMs = performance.now();
   const stats = emptyStats();
   let current: Exchange[] = [];
   const redactor = redactorFor(target);
@@ -89,6 +91,7 @@ export async function runSuite(options: RunOptions): Promise<RunResult> {
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     onExchange: (e) => current.push(e),
+    origin: runStartedMs,
     ...(options.rate === undefined || options.rate <= 0 ? {} : { minIntervalMs: 1000 / options.rate }),
   });
   const fixtures = new Fixtures(client, profile, runId, target.altProjectId);
@@ -121,6 +124,7 @@ export async function runSuite(options: RunOptions): Promise<RunResult> {
         exchanges: current,
         settings,
         replayCommand,
+        runStartedMs,
       });
       results.push(result);
       options.onEvent?.({ type: "scenario-end", index, total: scenarios.length, result });
@@ -144,6 +148,9 @@ export async function runSuite(options: RunOptions): Promise<RunResult> {
     results: results.map((r) => withServerErrorNote(r, stats.requests, stats.serverErrors)),
     stats,
     cleanup,
+    breaches: [],
+    findings: [],
+    ...(settings.only === undefined ? {} : { partial: `only ${settings.only.join(", ")} (--only)` }),
     ...(aborted === undefined ? {} : { aborted }),
   };
 }

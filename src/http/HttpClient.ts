@@ -44,7 +44,24 @@ export interface HttpClientOptions {
   readonly minIntervalMs?: number;
   /** Called with every recorded exchange; the engine files them under the running scenario. */
   readonly onExchange?: (exchange: Exchange) => void;
+  /** performance.now() when the run started: the origin of the samples' times. */
+  readonly origin?: number;
 }
+
+/** Counts the time during which at least one request is in flight (parallel requests counted once). */
+class BusyClock {
+  private inFlight = 0;
+  private since = 0;
+  constructor(private readonly stats: HttpStats) {}
+  start(): void {
+    if (this.inFlight++ === 0) this.since = performance.now();
+  }
+  stop(): void {
+    if (--this.inFlight === 0) this.stats.waitMs += performance.now() - this.since;
+  }
+}
+
+const busyClocks = new WeakMap<HttpStats, BusyClock>();
 
 const evidenceCap = 4096;
 
@@ -134,12 +151,17 @@ export class HttpClient {
     if (body !== undefined) test = test.set("Content-Type", "application/json").send(body);
     await this.pace();
     const started = performance.now();
+    let clock = busyClocks.get(stats);
+    if (clock === undefined) busyClocks.set(stats, (clock = new BusyClock(stats)));
+    clock.start();
     let res: supertest.Response;
     try {
       res = await test;
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
       throw new TransportError(`${req.method} ${baseUrl}${req.path}: ${redactor.redact(why)}`);
+    } finally {
+      clock.stop();
     }
     const durationMs = Math.round((performance.now() - started) * 10) / 10;
     const text = typeof res.body === "string" ? res.body : "";
@@ -150,7 +172,12 @@ export class HttpClient {
     if (body !== undefined) requestHeaders["Content-Type"] = "application/json";
     this.seq += 1;
     stats.requests += 1;
-    stats.waitMs += durationMs;
+    stats.samples.push({
+      t: Math.round(started - (this.options.origin ?? 0)),
+      ms: durationMs,
+      status: res.status,
+      op: req.operationId,
+    });
     stats.byStatus[String(res.status)] = (stats.byStatus[String(res.status)] ?? 0) + 1;
     if (res.status >= 500) stats.serverErrors.push(this.seq);
     const exchange: Exchange = {

@@ -1,8 +1,6 @@
 import type { OpenAPIV3_1 } from "openapi-types";
+import type { SchemaCheck } from "./SchemaCheck";
 import type { TagFlag } from "./tagFlags";
-
-/** A JSON Schema validator compiled from the profile; returns the error texts, empty when valid. */
-export type SchemaCheck = (value: unknown) => readonly string[];
 
 /** One documented response of an operation, as the OpenAPI document states it. */
 export interface ResponseSpec {

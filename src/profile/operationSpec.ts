@@ -1,5 +1,6 @@
 import type { OpenAPIV3_1 } from "openapi-types";
-import type { OperationSpec, ResponseSpec, SchemaCheck } from "./Profile";
+import type { OperationSpec, ResponseSpec } from "./Profile";
+import type { SchemaCheck } from "./SchemaCheck";
 
 type Compile = (schema: object) => SchemaCheck;
 type Parameter = OpenAPIV3_1.ParameterObject;

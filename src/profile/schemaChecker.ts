@@ -1,6 +1,6 @@
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
-import type { SchemaCheck } from "./Profile";
+import type { SchemaCheck } from "./SchemaCheck";
 
 /**
  * Compiles JSON Schemas taken from an OpenAPI 3.1 document (whose Schema Object is JSON Schema 2020-12).

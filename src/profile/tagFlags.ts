@@ -1,5 +1,5 @@
 import { ConfigError } from "../config/ConfigError";
-import type { SchemaCheck } from "./Profile";
+import type { SchemaCheck } from "./SchemaCheck";
 
 /**
  * A flagged rule of the tag parameter (`x-itc-flagged` in the profile), after the OpenStack interop

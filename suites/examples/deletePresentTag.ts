@@ -1,4 +1,5 @@
-import { documents, type Scenario } from "../Scenario";
+import { documents } from "../documents";
+import type { Scenario } from "../../src/engine/Scenario";
 
 export const deletePresentTag: Scenario = {
   id: "204-delete-present-tag",

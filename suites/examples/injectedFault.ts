@@ -1,4 +1,5 @@
-import { documents, type Scenario } from "../Scenario";
+import { documents } from "../documents";
+import type { Scenario } from "../../src/engine/Scenario";
 
 function injectedFault(status: 500 | 503, title: string): Scenario {
   return {

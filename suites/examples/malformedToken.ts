@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { documents, type Scenario } from "../Scenario";
+import { documents } from "../documents";
+import type { Scenario } from "../../src/engine/Scenario";
 
 export const malformedToken: Scenario = {
   id: "401-malformed-token",

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { documents, type Scenario } from "../Scenario";
+import { documents } from "../documents";
+import type { Scenario } from "../../src/engine/Scenario";
 
 export const missingImage: Scenario = {
   id: "404-missing-image",

@@ -1,5 +1,6 @@
 import { checkTagsUnchanged } from "../../src/engine/checks/checkTags";
-import { documents, type Scenario } from "../Scenario";
+import { documents } from "../documents";
+import type { Scenario } from "../../src/engine/Scenario";
 
 export const otherImageUntouched: Scenario = {
   id: "204-other-image-untouched",

@@ -1,4 +1,5 @@
-import { documents, type Scenario } from "../Scenario";
+import { documents } from "../documents";
+import type { Scenario } from "../../src/engine/Scenario";
 
 export const requestBody: Scenario = {
   id: "400-request-body",

@@ -1,4 +1,5 @@
-import { documents, type Scenario } from "../Scenario";
+import { documents } from "../documents";
+import type { Scenario } from "../../src/engine/Scenario";
 
 export const sharedImageNotModifiable: Scenario = {
   id: "403-shared-image-not-modifiable",

@@ -1,5 +1,6 @@
 import { exampleTags } from "../../generators/exampleTags";
-import { documents, type Scenario } from "../Scenario";
+import { documents } from "../documents";
+import type { Scenario } from "../../src/engine/Scenario";
 
 export const tagOutsideSchema: Scenario = {
   id: "400-tag-outside-schema",

@@ -4,7 +4,8 @@ import { runProperty } from "../../src/engine/property/runProperty";
 import type { Profile } from "../../src/profile/Profile";
 import type { TagFlag } from "../../src/profile/tagFlags";
 import { scratchImage } from "../properties/scratchImage";
-import { documents, type Scenario } from "../Scenario";
+import { documents } from "../documents";
+import type { Scenario } from "../../src/engine/Scenario";
 
 /**
  * The scenario of one flagged rule: for every valid tag under the flag, an image can be created with it, the

@@ -3,7 +3,8 @@ import { tagArbitraries } from "../../generators/tagArbitraries";
 import type { Probe } from "../../src/engine/Probe";
 import { runProperty } from "../../src/engine/property/runProperty";
 import type { ScenarioContext } from "../../src/engine/ScenarioContext";
-import { documents, type Scenario } from "../Scenario";
+import { documents } from "../documents";
+import type { Scenario } from "../../src/engine/Scenario";
 import { scratchImage } from "../properties/scratchImage";
 
 interface Model {

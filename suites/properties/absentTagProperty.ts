@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { tagArbitraries } from "../../generators/tagArbitraries";
 import { runProperty } from "../../src/engine/property/runProperty";
-import { documents, type Scenario } from "../Scenario";
+import { documents } from "../documents";
+import type { Scenario } from "../../src/engine/Scenario";
 import { scratchImage } from "./scratchImage";
 
 /** Property 2: any valid tag absent: 404, tags unchanged; the same tag deleted twice: 204 then 404. */

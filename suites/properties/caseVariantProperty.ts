@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { tagArbitraries } from "../../generators/tagArbitraries";
 import { runProperty } from "../../src/engine/property/runProperty";
-import { documents, type Scenario } from "../Scenario";
+import { documents } from "../documents";
+import type { Scenario } from "../../src/engine/Scenario";
 import { scratchImage, swapCase } from "./scratchImage";
 
 /** Property 6: tags are case-sensitive: deleting a case variant of a present tag answers 404 and leaves it. */

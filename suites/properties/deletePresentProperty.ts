@@ -1,6 +1,7 @@
 import { tagArbitraries } from "../../generators/tagArbitraries";
 import { runProperty } from "../../src/engine/property/runProperty";
-import { documents, type Scenario } from "../Scenario";
+import { documents } from "../documents";
+import type { Scenario } from "../../src/engine/Scenario";
 import { scratchImage } from "./scratchImage";
 
 /** Property 1: any valid tag present on an own image: 204, empty body, the tag gone, all other tags unchanged. */

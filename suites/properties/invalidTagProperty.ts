@@ -1,7 +1,8 @@
 import { tagArbitraries } from "../../generators/tagArbitraries";
 import { tagRules } from "../../generators/tagRules";
 import { runProperty } from "../../src/engine/property/runProperty";
-import { documents, type Scenario } from "../Scenario";
+import { documents } from "../documents";
+import type { Scenario } from "../../src/engine/Scenario";
 import { scratchImage } from "./scratchImage";
 
 /**

@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { tagArbitraries } from "../../generators/tagArbitraries";
 import { pathSafe, tagRules } from "../../generators/tagRules";
 import { runProperty } from "../../src/engine/property/runProperty";
-import { documents, type Scenario } from "../Scenario";
+import { documents } from "../documents";
+import type { Scenario } from "../../src/engine/Scenario";
 import { scratchImage, swapCase } from "./scratchImage";
 
 /** Property 7: deleting t never touches another tag, also when that tag is a prefix, suffix or case variant of t. */

@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { malformedImageId, missingImageId } from "../../generators/imageIdArbitraries";
 import { tagArbitraries } from "../../generators/tagArbitraries";
 import { runProperty } from "../../src/engine/property/runProperty";
-import { documents, type Scenario } from "../Scenario";
+import { documents } from "../documents";
+import type { Scenario } from "../../src/engine/Scenario";
 
 /** Property 3: any missing or malformed image id: 404 (400 also accepted for malformed ids where documented). */
 export const missingImageProperty: Scenario = {

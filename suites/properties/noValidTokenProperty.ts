@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { missingImageId } from "../../generators/imageIdArbitraries";
 import { tagArbitraries } from "../../generators/tagArbitraries";
 import { runProperty } from "../../src/engine/property/runProperty";
-import { documents, type Scenario } from "../Scenario";
+import { documents } from "../documents";
+import type { Scenario } from "../../src/engine/Scenario";
 import { scratchImage } from "./scratchImage";
 
 const garbageToken = fc.string({

@@ -1,6 +1,6 @@
 import { runSuite } from "../../../src/engine/runSuite";
 import type { RunResult } from "../../../src/engine/RunResult";
-import { verdictOf } from "../../../src/engine/verdict";
+import { verdictOf } from "../../../src/engine/verdictOf";
 import { defaultBehaviour } from "../../../src/reference/defaultBehaviour";
 import { fail } from "../../../src/reference/RefExchange";
 import { profile } from "../../support/profiles";

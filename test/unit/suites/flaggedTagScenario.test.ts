@@ -1,6 +1,6 @@
 import { runSuite } from "../../../src/engine/runSuite";
 import type { RunResult } from "../../../src/engine/RunResult";
-import { verdictOf } from "../../../src/engine/verdict";
+import { verdictOf } from "../../../src/engine/verdictOf";
 import { mutants } from "../../../src/mutants/catalog";
 import { wrapHandler } from "../../../src/mutants/Mutant";
 import { withoutFlags } from "../../../src/profile/tagFlags";

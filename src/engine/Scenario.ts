@@ -1,6 +1,6 @@
-import type { PropertyOutput } from "../src/engine/property/PropertyOutput";
-import type { NotExercised, ScenarioContext } from "../src/engine/ScenarioContext";
-import type { Profile } from "../src/profile/Profile";
+import type { Profile } from "../profile/Profile";
+import type { PropertyOutput } from "./property/PropertyOutput";
+import type { NotExercised, ScenarioContext } from "./ScenarioContext";
 
 export type ScenarioKind = "example" | "property" | "model" | "concurrency" | "contract";
 
@@ -36,9 +36,4 @@ export interface Scenario {
   readonly appliesTo: (profile: Profile) => boolean;
   /** undefined: the probe's checks decide. A property returns its own outcome and evidence. */
   readonly run: (ctx: ScenarioContext) => Promise<NotExercised | PropertyOutput | undefined>;
-}
-
-/** Applies when the profile documents the status the scenario proves. */
-export function documents(status: number): (profile: Profile) => boolean {
-  return (profile) => profile.documentedStatuses.includes(status);
 }
