@@ -2,7 +2,6 @@ import { parseArgs } from "node:util";
 import { contractScenarios } from "../../contracts/verify/contractScenarios";
 import { buildReport } from "../../reports/buildReport";
 import { keystoneTarget } from "../auth/keystoneTarget";
-import { osOptionNames, type OsOptionName, type OsOptions } from "../auth/resolveKeystoneIdentity";
 import { suiteScenarios } from "../../suites";
 import { ConfigError } from "../config/ConfigError";
 import { writeReports } from "../../reports/writeReports";
@@ -20,49 +19,8 @@ import { ExitCode, exitCodeOf } from "./exitCodes";
 import { runHelp } from "./help";
 import { makeRunId } from "./makeRunId";
 import { Progress } from "./Progress";
+import { pick, runOptions } from "./runOptions";
 import { summary } from "./summary";
-
-const osOptions = Object.fromEntries(
-  osOptionNames.flatMap((n) => [
-    [`os-${n}`, { type: "string" }],
-    [`alt-os-${n}`, { type: "string" }],
-  ]),
-) as Record<`os-${OsOptionName}` | `alt-os-${OsOptionName}`, { type: "string" }>;
-
-/** The --os-* (or --alt-os-*) values, keyed by their names without the prefix. */
-function pick(values: Readonly<Record<string, unknown>>, prefix: string): OsOptions {
-  const out: Partial<Record<OsOptionName, string>> = {};
-  for (const n of osOptionNames) {
-    const v = values[`${prefix}${n}`];
-    if (typeof v === "string") out[n] = v;
-  }
-  return out;
-}
-
-const options = {
-  ...osOptions,
-  target: { type: "string" },
-  token: { type: "string" },
-  "alt-token": { type: "string" },
-  "alt-project-id": { type: "string" },
-  profile: { type: "string" },
-  out: { type: "string" },
-  timeout: { type: "string" },
-  quiet: { type: "boolean" },
-  seed: { type: "string" },
-  runs: { type: "string" },
-  "time-budget": { type: "string" },
-  lenient: { type: "boolean" },
-  strict: { type: "boolean" },
-  only: { type: "string" },
-  "replay-path": { type: "string" },
-  concurrency: { type: "string" },
-  rate: { type: "string" },
-  "product-name": { type: "string" },
-  "product-version": { type: "string" },
-  vendor: { type: "string" },
-  help: { type: "boolean", short: "h" },
-} as const;
 
 function liveTarget(config: RunConfig): Target | undefined {
   const t = config.target;
@@ -103,7 +61,12 @@ export async function runCommand(
   argv: readonly string[],
   mode: "all" | "contracts" = "all",
 ): Promise<number> {
-  const { values } = parseArgs({ args: [...argv], options, strict: true, allowPositionals: false });
+  const { values } = parseArgs({
+    args: [...argv],
+    options: runOptions,
+    strict: true,
+    allowPositionals: false,
+  });
   if (values.help === true) {
     console.log(runHelp);
     return ExitCode.conformant;
