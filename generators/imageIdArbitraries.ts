@@ -7,18 +7,21 @@ export interface ImageIdCase {
   readonly idClass: ImageIdClass;
 }
 
-/** Image ids that name no image: random UUID v4s, and malformed ids by named class. */
+/** Image ids that name no image: random UUID v4s. */
 export const missingImageId: fc.Arbitrary<ImageIdCase> = fc
   .uuid({ version: 4 })
   .map((imageId) => ({ imageId, idClass: "missing-uuid-v4" as const }));
 
-export const malformedImageId: fc.Arbitrary<ImageIdCase> = fc.uuid({ version: 4 }).chain((u) =>
-  fc.oneof(
-    fc.constant({ imageId: u.toUpperCase(), idClass: "upper-case" as const }),
-    fc.constant({ imageId: `{${u}}`, idClass: "braces" as const }),
-    fc.integer({ min: 1, max: 35 }).map((n) => ({ imageId: u.slice(0, n), idClass: "short" as const })),
-    fc
-      .string({ unit: fc.constantFrom(...Array.from("0123456789abcdef")), minLength: 1, maxLength: 64 })
-      .map((x) => ({ imageId: `${u}${x}`, idClass: "overlong" as const })),
-  ),
-);
+const uuid = fc.uuid({ version: 4 });
+
+/** Malformed image ids, one arbitrary per named class. */
+export const malformedImageIdClasses: readonly fc.Arbitrary<ImageIdCase>[] = [
+  uuid.map((u) => ({ imageId: u.toUpperCase(), idClass: "upper-case" as const })),
+  uuid.map((u) => ({ imageId: `{${u}}`, idClass: "braces" as const })),
+  fc.tuple(uuid, fc.integer({ min: 1, max: 35 })).map(([u, n]) => ({ imageId: u.slice(0, n), idClass: "short" as const })),
+  fc
+    .tuple(uuid, fc.string({ unit: fc.constantFrom(...Array.from("0123456789abcdef")), minLength: 1, maxLength: 64 }))
+    .map(([u, x]) => ({ imageId: `${u}${x}`, idClass: "overlong" as const })),
+];
+
+export const malformedImageId: fc.Arbitrary<ImageIdCase> = fc.oneof(...malformedImageIdClasses);

@@ -1,19 +1,24 @@
 import fc from "fast-check";
 import type { Profile } from "../src/profile/Profile";
 import { flagOf } from "../src/profile/tagFlags";
-import { tagClassArbitrary, tagClassNames, type TagCase } from "./tagClasses";
+import { boundedFilter } from "./boundedFilter";
+import { tagClassArbitrary, tagClassNames, type TagCase, type TagClass } from "./tagClasses";
 import { pathSafe, tagRules } from "./tagRules";
 
 export interface TagArbitraries {
   /** Tags the schema accepts and one path segment carries: plain ones (boundary lengths included) and unusual classes the schema accepts. */
   readonly valid: fc.Arbitrary<TagCase>;
-  /** Tags the schema rejects, one segment carries; undefined when no class yields one (openstack-glance has few). */
+  /** The valid tags by generator class, for class-balanced properties (every class appears even at low --runs). */
+  readonly validByClass: ReadonlyMap<TagClass, fc.Arbitrary<TagCase>>;
+  /** Tags the schema rejects, one segment carries (flags never apply to them); undefined when no class yields one. */
   readonly invalid: fc.Arbitrary<TagCase> | undefined;
+  readonly invalidByClass: ReadonlyMap<TagClass, fc.Arbitrary<TagCase>>;
   /** Which classes fall on which side for this profile (from the schema, by sampling, flagged tags left out). */
   readonly classSides: Readonly<Record<string, "valid" | "invalid" | "both" | "none">>;
   /**
    * Per flag of the profile (x-itc-flagged), by id: valid tags that fall under it (absent when the generators
-   * yield none). valid and invalid never yield such a tag: the core scenarios leave them to the flagged ones.
+   * yield none). valid never yields such a tag: the core scenarios leave them to the flagged ones. A flag
+   * applies to tags the schema accepts only: rejected ones still go to the 400 property.
    */
   readonly flagged: ReadonlyMap<string, fc.Arbitrary<TagCase>>;
 }
@@ -22,7 +27,8 @@ const printableAscii = Array.from({ length: 95 }, (_, i) => String.fromCharCode(
 
 /**
  * Tag arbitraries derived from the profile's tag schema: the schema (ajv) is the judge of every case, so a
- * valid case always satisfies it and an invalid case always violates it, whatever the profile says.
+ * valid case always satisfies it and an invalid case always violates it, whatever the profile says. Every
+ * filter is bounded: a profile that leaves nothing to draw makes the property not exercised, never a hang.
  */
 export function tagArbitraries(profile: Profile): TagArbitraries {
   // Every property asks for these; the class sampling is deterministic, so one build per profile serves all.
@@ -36,24 +42,32 @@ export function tagArbitraries(profile: Profile): TagArbitraries {
 
 const cache = new WeakMap<Profile, TagArbitraries>();
 
+/** An arbitrary that has nothing to give: generating from it makes the property not exercised, with why. */
+function nothing(what: string): fc.Arbitrary<TagCase> {
+  return boundedFilter(fc.constant({ tag: "", tagClass: "plain" as const }), () => false, what);
+}
+
+function oneOf(arbs: readonly fc.Arbitrary<TagCase>[], what: string): fc.Arbitrary<TagCase> {
+  const [first, ...rest] = arbs;
+  if (first === undefined) return nothing(what);
+  return rest.length === 0 ? first : fc.oneof(first, ...rest);
+}
+
 function buildTagArbitraries(profile: Profile): TagArbitraries {
   const rules = tagRules(profile);
   const accepts = (t: string): boolean => profile.checkTag(t).length === 0;
   const unflagged = (t: string): boolean => flagOf(profile.tagFlags, t) === undefined;
   // Characters a one-character tag may be: the alphabet, when the schema has a pattern.
-  const alphabet = printableAscii.filter(
-    (c) => c !== "/" && (rules.pattern === undefined || rules.pattern.test(c)),
-  );
+  const alphabet = printableAscii.filter((c) => c !== "/" && (rules.pattern === undefined || rules.pattern.test(c)));
   const extra = rules.pattern === undefined ? ["é", "ß", "中", "😀", " "] : [];
   // Plain tags for the core scenarios are built from unflagged characters (a filter would reject nearly every
   // 255-character tag); the flagged ones mix flagged characters in.
-  const plainOf = (chars: readonly string[]): fc.Arbitrary<TagCase> => {
+  const plainOf = (chars: readonly string[]): fc.Arbitrary<TagCase> | undefined => {
     const inAlphabet = chars.filter((c) => alphabet.includes(c));
     const others = chars.filter((c) => !alphabet.includes(c));
-    const unit =
-      others.length === 0
-        ? fc.constantFrom(...inAlphabet)
-        : fc.oneof(fc.constantFrom(...inAlphabet), fc.constantFrom(...others));
+    if (inAlphabet.length === 0 && others.length === 0) return undefined;
+    const units = [inAlphabet, others].filter((u) => u.length > 0).map((u) => fc.constantFrom(...u));
+    const unit = units.length === 1 && units[0] !== undefined ? units[0] : fc.oneof(...units);
     const ofLength = (min: number, max: number): fc.Arbitrary<TagCase> =>
       fc.string({ unit, minLength: min, maxLength: max }).map((tag) => ({ tag, tagClass: "plain" as const }));
     return fc.oneof(
@@ -62,9 +76,15 @@ function buildTagArbitraries(profile: Profile): TagArbitraries {
       { weight: 1, arbitrary: ofLength(rules.generationMax, rules.generationMax) },
     );
   };
-  const validPool: fc.Arbitrary<TagCase>[] = [plainOf([...alphabet, ...extra].filter(unflagged))];
-  const invalidPool: fc.Arbitrary<TagCase>[] = [];
-  const flaggedPool: fc.Arbitrary<TagCase>[] = [plainOf([...alphabet, ...extra])];
+  const keepValid = (c: TagCase): boolean => accepts(c.tag) && pathSafe(c.tag) && unflagged(c.tag);
+  const keepInvalid = (c: TagCase): boolean => !accepts(c.tag) && pathSafe(c.tag);
+  const validByClass = new Map<TagClass, fc.Arbitrary<TagCase>>();
+  const invalidByClass = new Map<TagClass, fc.Arbitrary<TagCase>>();
+  const plain = plainOf([...alphabet, ...extra].filter(unflagged));
+  if (plain !== undefined) validByClass.set("plain", boundedFilter(plain, keepValid, "valid plain tag"));
+  const flaggedPool: fc.Arbitrary<TagCase>[] = [];
+  const plainFlagged = plainOf([...alphabet, ...extra]);
+  if (plainFlagged !== undefined) flaggedPool.push(plainFlagged);
   const classSides: Record<string, "valid" | "invalid" | "both" | "none"> = {};
   const overlongFrom = rules.maxLength === undefined ? undefined : rules.maxLength + 1;
   for (const name of tagClassNames) {
@@ -73,26 +93,24 @@ function buildTagArbitraries(profile: Profile): TagArbitraries {
       classSides[name] = "none";
       continue;
     }
-    // Sampled unfiltered: a class may have no path-safe member at all (dot segments), and a filter would never end.
+    // Sampled unfiltered: a class may have no path-safe member at all (dot segments).
     const sample = fc.sample(arb, { numRuns: 60, seed: 42 }).filter((c) => pathSafe(c.tag));
-    const core = sample.filter((c) => unflagged(c.tag));
-    const valid = core.some((c) => accepts(c.tag));
-    const invalid = core.some((c) => !accepts(c.tag));
+    const valid = sample.some(keepValid);
+    const invalid = sample.some(keepInvalid);
     classSides[name] = valid && invalid ? "both" : valid ? "valid" : invalid ? "invalid" : "none";
-    if (valid) validPool.push(arb.filter((c) => pathSafe(c.tag) && accepts(c.tag) && unflagged(c.tag)));
-    if (invalid) invalidPool.push(arb.filter((c) => pathSafe(c.tag) && !accepts(c.tag) && unflagged(c.tag)));
+    if (valid) validByClass.set(name, boundedFilter(arb, keepValid, `valid ${name} tag`));
+    if (invalid) invalidByClass.set(name, boundedFilter(arb, keepInvalid, `${name} tag outside the schema`));
     if (sample.some((c) => accepts(c.tag) && !unflagged(c.tag))) flaggedPool.push(arb);
   }
-  const valid = fc.oneof(...validPool).filter((c) => accepts(c.tag) && pathSafe(c.tag) && unflagged(c.tag));
-  const invalid = invalidPool.length === 0 ? undefined : fc.oneof(...invalidPool);
-  // A flag whose characters none of the generators produce gets no arbitrary (a filter would never end).
-  const anyFlagged = fc.oneof(...flaggedPool);
+  const valid = oneOf([...validByClass.values()], "valid tag (the schema and the flags leave none)");
+  const invalid = invalidByClass.size === 0 ? undefined : oneOf([...invalidByClass.values()], "invalid tag");
+  // A flag whose characters none of the generators produce gets no arbitrary.
+  const anyFlagged = oneOf(flaggedPool, "flagged tag");
   const candidates = profile.tagFlags.length === 0 ? [] : fc.sample(anyFlagged, { numRuns: 300, seed: 42 });
   const flagged = new Map<string, fc.Arbitrary<TagCase>>();
   for (const f of profile.tagFlags) {
-    const under = (c: TagCase): boolean =>
-      accepts(c.tag) && pathSafe(c.tag) && flagOf(profile.tagFlags, c.tag) === f;
-    if (candidates.some(under)) flagged.set(f.id, anyFlagged.filter(under));
+    const under = (c: TagCase): boolean => accepts(c.tag) && pathSafe(c.tag) && flagOf(profile.tagFlags, c.tag) === f;
+    if (candidates.some(under)) flagged.set(f.id, boundedFilter(anyFlagged, under, `valid tag under flag ${f.id}`));
   }
-  return { valid, invalid, classSides, flagged };
+  return { valid, validByClass, invalid, invalidByClass, classSides, flagged };
 }

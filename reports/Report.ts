@@ -1,11 +1,12 @@
 import type { Check } from "../src/engine/checks/Check";
-import type { CleanupResult } from "../src/engine/Fixtures";
+import type { CleanupResult } from "../src/engine/ScratchImages";
 import type { AbortKind, Finding, NotExercisedCause, Outcome } from "../src/engine/RunResult";
 import type { Verdict } from "../src/engine/verdict";
 import type { Exchange } from "../src/http/Exchange";
 import type { HttpStats } from "../src/http/HttpStats";
 import type { PropertyDetails } from "../src/engine/property/PropertyOutput";
 import type { ScenarioKind, Tier } from "../src/engine/Scenario";
+import type { Allowance } from "../src/profile/tagFlags";
 
 /** report.json, as described by reports/report.schema.json (validated with ajv before it is written). */
 export interface Report {
@@ -17,6 +18,8 @@ export interface Report {
   readonly verdictRule: string;
   readonly exitCode: number;
   readonly profile: string;
+  /** The profile is one shipped in openapi/ byte for byte; otherwise custom (summary, JUnit and Markdown say so). */
+  readonly profileBuiltin: boolean;
   readonly profileTitle: string;
   readonly profileSource: string;
   readonly openapiSha256: string;
@@ -44,8 +47,12 @@ export interface Report {
     readonly rule: string;
     readonly reason: string;
     readonly evidence: string;
+    /** What the flag excuses instead of the rule, and nothing else. */
+    readonly allows: readonly Allowance[];
     readonly scenario: string;
     readonly outcome: Outcome;
+    /** The flagged scenario broke a rule no flag excuses: the verdict failed with it. */
+    readonly breached: boolean;
   }[];
   /** The command that reproduces this run; secrets are never part of it. */
   readonly command: string;

@@ -102,8 +102,10 @@ function flaggedOf(run: RunResult): Report["flagged"] {
       rule: f.rule,
       reason: f.reason,
       evidence: f.evidence,
+      allows: f.allows,
       scenario,
       outcome: result?.outcome ?? "not-exercised",
+      breached: (result?.breaches.length ?? 0) > 0,
     };
   });
 }
@@ -138,6 +140,7 @@ export function buildReport(
     verdictRule: decided.rule.when,
     exitCode: meta.exitCode,
     profile: profile.id,
+    profileBuiltin: profile.builtin,
     profileTitle: profile.title,
     profileSource: rel.startsWith("..") ? profile.source : rel,
     openapiSha256: profile.sha256,

@@ -23,8 +23,15 @@ function writeAtomically(path: string, text: string): void {
   renameSync(tmp, path);
 }
 
-/** Validates report.json, then writes it with junit.xml and report.md; no file ever holds a secret. */
-export function writeReports(unguarded: Report, dir: string, redactor: Redactor): WrittenReports {
+/**
+ * Redacts the report once more, validates it, then writes report.json, junit.xml and report.md; no file ever
+ * holds a secret. Returns the redacted report: whatever is printed must come from it.
+ */
+export function writeReports(
+  unguarded: Report,
+  dir: string,
+  redactor: Redactor,
+): { readonly report: Report; readonly files: WrittenReports } {
   // Last guard: exchanges are redacted as they are recorded; nothing that slipped past is written either.
   const report = redactor.redactDeep(unguarded);
   const problems = validateReport(report);
@@ -42,5 +49,5 @@ export function writeReports(unguarded: Report, dir: string, redactor: Redactor)
     [files.markdown, renderMarkdown(report)],
   ];
   for (const [path, text] of texts) writeAtomically(path, text);
-  return files;
+  return { report, files };
 }

@@ -1,10 +1,12 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { spawn } from "node:child_process";
-import { packageRoot } from "../../src/util/packageRoot";
+import { dirname, join } from "node:path";
+import { Agents } from "../../src/http/Agents";
+import { TransportError } from "../../src/http/errors";
+import { runVerifier } from "./runVerifier";
 import { serveStates } from "./serveStates";
-import { failureMark, type VerifyJob } from "./verifyInteraction";
+import { setUpState } from "./setUpState";
+import type { VerifyJob } from "./verifyInteraction";
 import { check } from "../../src/engine/checks/Check";
 import { unmetNeed } from "../../src/engine/runScenario";
 import type { ScenarioContext } from "../../src/engine/ScenarioContext";
@@ -33,58 +35,10 @@ const slug = (s: string): string =>
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "");
 
-/** Runs the verifier in a child process (its native output stays out of the user's summary). */
-function runVerifier(job: VerifyJob, nonce: string): Promise<{ ok: boolean; message: string }> {
-  return new Promise((resolve, reject) => {
-    const script = join(packageRoot, "dist", "contracts", "verify", "verifyInteraction.js");
-    // The child asks the parent for tokens (with the nonce) and needs none of the user's.
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      ITC_VERIFY_JOB: JSON.stringify(job),
-      ITC_VERIFY_NONCE: nonce,
-    };
-    delete env["ITC_TOKEN"];
-    delete env["ITC_ALT_TOKEN"];
-    const child = spawn(process.execPath, [script], { env, stdio: ["ignore", "pipe", "pipe"] });
-    let stderr = "";
-    child.stdout.resume();
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      const marked = stderr.split("\n").find((l) => l.startsWith(failureMark));
-      const message =
-        marked === undefined
-          ? stderr.trim().split("\n").slice(-3).join(" ")
-          : (JSON.parse(marked.slice(failureMark.length)) as string);
-      resolve({ ok: code === 0, message });
-    });
-  });
-}
-
 function needsOf(state: string): Need[] {
   if (state === states.sharedImage) return ["alt-identity"];
   if (state === states.serviceFails || state === states.serviceUnavailable) return ["fault-injection"];
   return [];
-}
-
-/** Builds a provider state on the target from the fixture operations (and, on the embedded reference, its fault plan). */
-async function setUpState(
-  ctx: ScenarioContext,
-  state: string,
-  params: Readonly<Record<string, unknown>>,
-): Promise<Record<string, string>> {
-  const tag = typeof params["tag"] === "string" ? params["tag"] : ctx.tags.target;
-  const tags = [tag, ...ctx.tags.others];
-  if (state === states.noImage) return {};
-  if (state === states.sharedImage) {
-    const imageId = await ctx.fixtures.createImage("contract-shared", { visibility: "shared", tags });
-    await ctx.fixtures.shareWithAlt(imageId);
-    return { imageId, tag };
-  }
-  const imageId = await ctx.fixtures.createImage("contract", { tags });
-  if (state === states.serviceFails) ctx.faults?.inject("deleteImageTag", 500);
-  if (state === states.serviceUnavailable) ctx.faults?.inject("deleteImageTag", 503);
-  return { imageId, tag };
 }
 
 interface Verdicts {
@@ -131,10 +85,29 @@ async function verifyAll(
       states: [...new Set(interactions.flatMap((i) => (i.providerStates ?? []).map((p) => p.name)))],
       authHeader: profile.authHeader,
       placeholders: tokenPlaceholders,
+      timeoutMs: ctx.timeoutMs,
+      insecure: ctx.tls.insecure,
     };
-    const result = await runVerifier(job, stateServer.nonce);
+    // The child reaches the target as the run does: the same CA bundle and the proxy (or none) for its URL.
+    const proxy = Agents.proxyFor(new URL(ctx.target.baseUrl));
+    const result = await runVerifier({
+      job,
+      nonce: stateServer.nonce,
+      signal: ctx.signal,
+      deadlineMs: ctx.timeoutMs * (4 * interactions.length + 4),
+      env: {
+        NODE_EXTRA_CA_CERTS: ctx.tls.cacertPath,
+        HTTPS_PROXY: proxy,
+        https_proxy: undefined,
+        HTTP_PROXY: undefined,
+        http_proxy: undefined,
+      },
+    });
     const failure = stateServer.error();
     if (failure instanceof Error) throw failure;
+    // A request the target never answered is the target being away, as anywhere else in the run.
+    if (!result.ok && /timed out|timeout/i.test(result.message))
+      throw new TransportError(`the Pact verification: a request got no answer within ${ctx.timeoutMs / 1000} s (--timeout)`);
     const byDescription = new Map<string, { ok: boolean; detail: string }>();
     for (const i of interactions) {
       const failed = result.ok ? undefined : failureOf(result.message, i.description);
@@ -156,6 +129,7 @@ async function verifyAll(
     return { byDescription };
   } finally {
     await stateServer.close();
+    rmSync(dirname(file), { recursive: true, force: true });
   }
 }
 
@@ -179,6 +153,8 @@ function contractScenario(
     profiles: profile.id,
     appliesTo: (p) => p.id === profile.id,
     run: async (ctx) => {
+      if (ctx.tls.cert !== undefined)
+        return { notExercised: "the Pact verifier cannot present a client certificate (--os-cert)", cause: "setup-failed" };
       session.verdicts ??= verifyAll(
         ctx,
         profile,

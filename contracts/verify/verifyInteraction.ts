@@ -16,6 +16,10 @@ export interface VerifyJob {
   readonly states: readonly string[];
   readonly authHeader: string;
   readonly placeholders: { readonly owner: string; readonly alt: string };
+  /** Each request of the verification, in ms (--timeout). */
+  readonly timeoutMs: number;
+  /** --insecure: the target's TLS certificate is not verified. */
+  readonly insecure: boolean;
 }
 
 export const failureMark = "ITC-VERIFY-FAILURE ";
@@ -41,6 +45,9 @@ async function main(): Promise<number> {
     providerBaseUrl: job.baseUrl,
     pactUrls: [job.pactFile],
     logLevel: "error",
+    timeout: job.timeoutMs,
+    validateSSL: !job.insecure,
+    disableSslVerification: job.insecure,
     stateHandlers: Object.fromEntries(job.states.map((s) => [s, setUp(s)])),
     // Pact files carry placeholders; the run's tokens are put in here and never written anywhere.
     requestFilter: (req: IncomingMessage, _res: unknown, next: (error?: unknown) => void) => {
@@ -79,7 +86,10 @@ async function main(): Promise<number> {
 }
 
 if (require.main === module) {
+  // The parent holds our stdin: when it dies, even by SIGKILL, the pipe closes and so do we.
+  process.stdin.on("end", () => process.exit(3));
+  process.stdin.resume();
   void main().then((code) => {
-    process.exitCode = code;
+    process.exit(code);
   });
 }

@@ -10,6 +10,11 @@ export interface CloudEntry {
   readonly region_name?: string;
   readonly interface?: string;
   readonly auth_type?: string;
+  /** TLS, as openstacksdk names it: a CA bundle, a client certificate and key, and whether to verify. */
+  readonly cacert?: string;
+  readonly cert?: string;
+  readonly key?: string;
+  readonly verify?: boolean;
 }
 
 type CloudsFile = { readonly clouds?: Readonly<Record<string, CloudEntry>> } | null;

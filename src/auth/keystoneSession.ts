@@ -1,5 +1,8 @@
 import { ConfigError } from "../config/ConfigError";
+import { Agents } from "../http/Agents";
 import { TransportError } from "../http/errors";
+import { transport, type RawResponse } from "../http/transport";
+import { describeTransportError } from "../http/transportErrors";
 import type { KeystoneIdentity } from "./KeystoneIdentity";
 
 interface CatalogEntry {
@@ -46,34 +49,53 @@ function authBody(identity: KeystoneIdentity): unknown {
   };
 }
 
-/** POST /v3/auth/tokens: a scoped token, its expiry and the service catalog. */
-export async function issueToken(identity: KeystoneIdentity, label: string): Promise<KeystoneToken> {
-  let res: Response;
+/** How Keystone is reached when the caller gives nothing else: no proxy exemptions beyond the environment's. */
+const defaultAgents = new Agents();
+
+/** POST /v3/auth/tokens: a scoped token, its expiry and the service catalog (TLS and proxy as for the target). */
+export async function issueToken(
+  identity: KeystoneIdentity,
+  label: string,
+  agents: Agents = defaultAgents,
+  timeoutMs = 30000,
+): Promise<KeystoneToken> {
+  let res: RawResponse;
+  const url = new URL(`${identity.authUrl}/auth/tokens`);
   try {
-    res = await fetch(`${identity.authUrl}/auth/tokens`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Accept: "application/json" },
-      body: JSON.stringify(authBody(identity)),
-    });
-  } catch (error) {
-    throw new TransportError(
-      `Keystone at ${identity.authUrl} is unreachable: ${error instanceof Error ? error.message : String(error)}`,
+    res = await transport(
+      {
+        url,
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: Buffer.from(JSON.stringify(authBody(identity))),
+        deadlineMs: timeoutMs,
+        maxBodyBytes: 4 * 1024 * 1024,
+      },
+      agents,
     );
+  } catch (error) {
+    const { text, isTls } = describeTransportError(error, url.origin);
+    throw new TransportError(`Keystone at ${identity.authUrl} is unreachable: ${text}`, isTls);
   }
-  const token = res.headers.get("x-subject-token");
+  const token = res.headers["x-subject-token"];
   if (res.status === 401 || res.status === 403 || res.status === 404) {
     throw new ConfigError(
       "token-rejected",
       `Keystone at ${identity.authUrl} rejected the ${label} credentials (${res.status})`,
     );
   }
-  if (res.status !== 201 || token === null)
+  if (res.status !== 201 || token === undefined)
     throw new TransportError(
       `Keystone at ${identity.authUrl} answered ${res.status} to the ${label} authentication`,
     );
-  const body = (await res.json()) as {
+  let body: {
     token?: { issued_at?: string; expires_at?: string; project?: { id?: string }; catalog?: CatalogEntry[] };
   };
+  try {
+    body = JSON.parse(res.body.toString("utf8")) as typeof body;
+  } catch {
+    throw new TransportError(`Keystone at ${identity.authUrl} answered 201 without a JSON body to the ${label} authentication`);
+  }
   const receivedAt = Date.now();
   // The lifetime by Keystone's own clock (issued to expiry); without issued_at, expiry by ours.
   const expires = Date.parse(body.token?.expires_at ?? "");

@@ -1,6 +1,7 @@
 import type { RunConfig } from "../config/RunConfig";
 import { ConfigError } from "../config/ConfigError";
 import type { Target } from "../engine/Target";
+import type { Agents } from "../http/Agents";
 import type { KeystoneIdentity } from "./KeystoneIdentity";
 import { secretsOf } from "./KeystoneIdentity";
 import { imageEndpoint, issueToken, type KeystoneToken } from "./keystoneSession";
@@ -19,18 +20,19 @@ class RenewingToken {
   constructor(
     private readonly identity: KeystoneIdentity,
     private readonly label: string,
+    private readonly agents: Agents | undefined,
     public current: KeystoneToken,
   ) {}
 
-  static async issue(identity: KeystoneIdentity, label: string): Promise<RenewingToken> {
-    return new RenewingToken(identity, label, await issueToken(identity, label));
+  static async issue(identity: KeystoneIdentity, label: string, agents?: Agents): Promise<RenewingToken> {
+    return new RenewingToken(identity, label, agents, await issueToken(identity, label, agents));
   }
 
   /** A fresh token when this one is about to expire; the new token, or undefined when unchanged. */
   renew(): Promise<string | undefined> {
     if (this.current.expiresAt - Date.now() > renewMarginMs(this.current)) return Promise.resolve(undefined);
     // Parallel requests (the concurrency tier) share one renewal.
-    this.pending ??= issueToken(this.identity, this.label)
+    this.pending ??= issueToken(this.identity, this.label, this.agents)
       .then((fresh) => {
         this.current = fresh;
         return fresh.token;
@@ -43,9 +45,10 @@ class RenewingToken {
 /** Authenticates the owner (and alt) against Keystone and describes the image endpoint as the run's target. */
 export async function keystoneTarget(
   config: Extract<RunConfig["target"], { kind: "keystone" }>,
+  agents?: Agents,
 ): Promise<Target> {
-  const owner = await RenewingToken.issue(config.owner, "owner");
-  const alt = config.alt === undefined ? undefined : await RenewingToken.issue(config.alt, "alt");
+  const owner = await RenewingToken.issue(config.owner, "owner", agents);
+  const alt = config.alt === undefined ? undefined : await RenewingToken.issue(config.alt, "alt", agents);
   const url = config.url ?? imageEndpoint(owner.current, config.owner);
   if (url === undefined) {
     const where = `interface ${config.owner.interface}${config.owner.regionName === undefined ? "" : `, region ${config.owner.regionName}`}`;

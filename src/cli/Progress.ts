@@ -1,12 +1,13 @@
 import type { RunEvent } from "../engine/RunResult";
-import { failLabel } from "./failLabel";
-
-const word = { pass: "PASS", fail: "FAIL", "not-exercised": "SKIP" } as const;
+import type { Redactor } from "../http/Redactor";
+import { outcomeLabel } from "../../reports/outcomeLabel";
 
 /** Shows a run's progress on stderr: a live line on a terminal, plain lines elsewhere (CI), or nothing. */
 export class Progress {
   constructor(
     private readonly mode: "live" | "plain" | "none",
+    /** Reasons can quote what the target sent: a line is redacted like the report. */
+    private readonly redactor?: Redactor,
     private readonly out: NodeJS.WriteStream = process.stderr,
   ) {}
 
@@ -17,9 +18,10 @@ export class Progress {
       if (live) this.out.write(`\r\x1b[K[${event.index + 1}/${event.total}] ${event.scenario.id} …`);
     } else if (event.type === "scenario-end") {
       const r = event.result;
-      const label = r.outcome === "fail" ? failLabel(r.scenario.tier) : word[r.outcome];
-      const line = `[${event.index + 1}/${event.total}] ${label} ${r.scenario.id} (${r.durationMs} ms)${r.outcome === "pass" ? "" : `: ${r.reason ?? ""}`}`;
-      this.out.write(`${live ? "\r\x1b[K" : ""}${line}\n`);
+      const shown = outcomeLabel({ tier: r.scenario.tier, outcome: r.outcome, breaches: r.breaches });
+      const label = shown === "NOT EXERCISED" ? "SKIP" : shown;
+      const line = `[${event.index + 1}/${event.total}] ${label} ${r.scenario.id} (${r.durationMs} ms)${shown === "PASS" && r.reason === undefined ? "" : `: ${r.reason ?? ""}`}`;
+      this.out.write(`${live ? "\r\x1b[K" : ""}${this.redactor?.redact(line) ?? line}\n`);
     } else if (live) {
       this.out.write("\r\x1b[Kcleaning up scratch images …");
     } else {

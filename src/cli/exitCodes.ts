@@ -10,9 +10,16 @@ export const ExitCode = {
   incomplete: 4,
 } as const;
 
+/** Aborts that are the user's configuration to fix: exit 2, like a bad option. */
+const configurationAborts = new Set(["token-rejected", "not-image-api", "tls"]);
+
+/**
+ * 2 for a configuration the user must fix; 1 when the target broke a rule (even if the run was cut short after);
+ * 3 when the run was cut short or left scratch images behind; 4 incomplete; 0 conformant.
+ */
 export function exitCodeOf(run: RunResult, verdict: Verdict): number {
-  if (run.aborted?.kind === "token-rejected") return ExitCode.usage;
-  if (run.aborted !== undefined) return ExitCode.aborted;
-  if (verdict === "conformant") return ExitCode.conformant;
-  return verdict === "non-conformant" ? ExitCode.nonConformant : ExitCode.incomplete;
+  if (run.aborted !== undefined && configurationAborts.has(run.aborted.kind)) return ExitCode.usage;
+  if (verdict === "non-conformant") return ExitCode.nonConformant;
+  if (run.aborted !== undefined || run.cleanup.leftBehind.length > 0) return ExitCode.aborted;
+  return verdict === "conformant" ? ExitCode.conformant : ExitCode.incomplete;
 }

@@ -1,20 +1,22 @@
 import { parseArgs } from "node:util";
 import { contractScenarios } from "../../contracts/verify/contractScenarios";
 import { buildReport } from "../../reports/buildReport";
-import { keystoneTarget } from "../auth/keystoneTarget";
-import { suiteScenarios } from "../../suites";
-import { ConfigError } from "../config/ConfigError";
 import { writeReports } from "../../reports/writeReports";
+import { suiteScenarios } from "../../suites";
+import { keystoneTarget } from "../auth/keystoneTarget";
+import { ConfigError } from "../config/ConfigError";
 import type { RunConfig } from "../config/RunConfig";
 import { resolveRunConfig } from "../config/resolveRunConfig";
+import { redactorFor } from "../engine/redactorFor";
 import { runSuite } from "../engine/runSuite";
 import { startEmbeddedTarget, type EmbeddedTarget } from "../engine/startEmbeddedTarget";
 import type { Target } from "../engine/Target";
 import { verdictOf } from "../engine/verdictOf";
-import { redactorFor } from "../engine/redactorFor";
+import { Agents } from "../http/Agents";
 import { loadProfile } from "../profile/loadProfile";
 import { withoutFlags } from "../profile/tagFlags";
 import { commandLine } from "./commandLine";
+import { rateFor } from "./defaultRate";
 import { ExitCode, exitCodeOf } from "./exitCodes";
 import { runHelp } from "./help";
 import { makeRunId } from "./makeRunId";
@@ -35,17 +37,17 @@ function liveTarget(config: RunConfig): Target | undefined {
   };
 }
 
-/** Ctrl-C (or SIGTERM) once: stop sending, clean up, write the report. Twice: quit now. */
+/** Ctrl-C (or SIGTERM) once: stop at once, clean up, write the report. Twice: quit now, saying what may remain. */
 function trapSignals(controller: AbortController, runId: string): () => void {
   const onSignal = (): void => {
     if (!controller.signal.aborted) {
-      console.error(
-        "\nstopping: cleaning up scratch images, then writing the report (press Ctrl-C again to quit at once)",
-      );
+      console.error("\nstopping: cleaning up scratch images, then writing the report (press Ctrl-C again to quit at once)");
       controller.abort();
       return;
     }
-    console.error(`quitting without cleanup: scratch images named itc-${runId}-* may remain on the target`);
+    console.error(
+      `quitting without cleanup: scratch images named itc-${runId}-* may remain; remove them with: image-tag-conformance cleanup --run-id ${runId} --yes (and the run's --target / credentials)`,
+    );
     process.exit(ExitCode.aborted);
   };
   process.on("SIGINT", onSignal);
@@ -57,16 +59,8 @@ function trapSignals(controller: AbortController, runId: string): () => void {
 }
 
 /** `run`: resolves configuration, runs the suite, writes the reports, prints the summary; returns the exit code. */
-export async function runCommand(
-  argv: readonly string[],
-  mode: "all" | "contracts" = "all",
-): Promise<number> {
-  const { values } = parseArgs({
-    args: [...argv],
-    options: runOptions,
-    strict: true,
-    allowPositionals: false,
-  });
+export async function runCommand(argv: readonly string[], mode: "all" | "contracts" = "all"): Promise<number> {
+  const { values } = parseArgs({ args: [...argv], options: runOptions, strict: true, allowPositionals: false });
   if (values.help === true) {
     console.log(runHelp);
     return ExitCode.conformant;
@@ -84,23 +78,28 @@ export async function runCommand(
   if (scenarios.length === 0)
     throw new ConfigError("bad-profile", `no pact file for profile ${profile.id}: nothing to verify`);
   const applicable = new Set(scenarios.filter((s) => s.appliesTo(profile)).map((s) => s.id));
-  const unknown = (config.settings.only ?? []).filter((id) => !applicable.has(id));
+  const unknown = [...(config.settings.only ?? []), ...(config.settings.exclude ?? [])].filter((id) => !applicable.has(id));
   if (unknown.length > 0)
     throw new ConfigError(
       "bad-option",
-      `--only: no scenario ${unknown.join(", ")} applies to profile ${profile.id}${config.settings.strict ? " with --strict (which drops the flagged ones)" : ""}; its scenarios: ${[...applicable].join(", ")}`,
+      `--only/--exclude: no scenario ${unknown.join(", ")} applies to profile ${profile.id}${config.settings.strict ? " with --strict (which drops the flagged ones)" : ""}; its scenarios: ${[...applicable].join(", ")}`,
     );
   const runId = makeRunId();
   const controller = new AbortController();
   const untrap = trapSignals(controller, runId);
-  const progress = new Progress(config.progress);
   let embedded: EmbeddedTarget | undefined;
   try {
     embedded = config.target.kind === "embedded" ? await startEmbeddedTarget(profile) : undefined;
     const target =
       embedded?.target ??
-      (config.target.kind === "keystone" ? await keystoneTarget(config.target) : liveTarget(config));
+      (config.target.kind === "keystone"
+        ? await keystoneTarget(config.target, new Agents(config.tls))
+        : liveTarget(config));
     if (target === undefined) throw new Error("no target");
+    if (config.progress !== "none" && target.kind === "live")
+      console.error(`run ${runId}: scratch images are named itc-${runId}-*`);
+    const redactor = redactorFor(target);
+    const progress = new Progress(config.progress, redactor);
     const run = await runSuite({
       scenarios,
       profile,
@@ -108,8 +107,11 @@ export async function runCommand(
       runId,
       signal: controller.signal,
       timeoutMs: config.timeoutMs,
-      rate: config.rate,
+      rate: rateFor(config.rate, target.baseUrl),
+      tls: config.tls,
+      redactor,
       settings: config.settings,
+      ...(mode === "contracts" ? { partial: "only the Pact contracts (verify-contracts)" } : {}),
       replayCommand: (scenarioId, path) => commandLine(config, { scenarioId, path }),
       onEvent: (e) => {
         progress.handle(e);
@@ -117,13 +119,18 @@ export async function runCommand(
     });
     progress.finish();
     const exitCode = exitCodeOf(run, verdictOf(run));
-    const report = buildReport(run, {
+    const built = buildReport(run, {
       command: commandLine(config),
       exitCode,
       settings: config.settings,
       ...(config.product === undefined ? {} : { product: config.product }),
     });
-    const files = writeReports(report, config.outDir, redactorFor(target));
+    // Renewed tokens were added to the run's redactor as they came: the report is redacted with all of them.
+    const { report, files } = writeReports(built, config.outDir, redactor);
+    if (exitCode === ExitCode.usage && run.aborted !== undefined) {
+      console.error(`image-tag-conformance: ${redactor.redact(run.aborted.message)} (report: ${files.json})`);
+      return exitCode;
+    }
     console.log(summary(report, files));
     return exitCode;
   } finally {

@@ -1,5 +1,6 @@
 import type { KeystoneIdentity } from "../auth/KeystoneIdentity";
 import type { RunSettings } from "../engine/RunSettings";
+import type { TlsSettings } from "../http/Agents";
 
 /** A run's configuration, resolved once at the entry point from options and environment. */
 export interface RunConfig {
@@ -27,8 +28,13 @@ export interface RunConfig {
   readonly outDir: string;
   readonly timeoutMs: number;
   readonly settings: RunSettings;
-  /** Requests per second at most; 0 for no limit (the default on the embedded reference). */
-  readonly rate: number;
+  /**
+   * Requests per second at most; 0 for no limit. undefined: the default, decided once the target's URL is
+   * known: no limit on this machine (loopback), defaultRemoteRate on a remote target.
+   */
+  readonly rate: number | undefined;
+  /** TLS towards the target and Keystone; cacertPath also goes to the Pact verifier child. */
+  readonly tls: TlsSettings & { readonly cacertPath?: string };
   /** Certification metadata for the report. */
   readonly product:
     { readonly name?: string; readonly version?: string; readonly vendor?: string } | undefined;

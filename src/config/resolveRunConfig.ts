@@ -1,10 +1,12 @@
 import { defaultProfileName } from "../profile/builtinProfiles";
 import { randomInt } from "node:crypto";
 import { defaultRunSettings, type RunSettings } from "../engine/RunSettings";
+import { findCloud } from "../auth/cloudsYaml";
 import { resolveKeystoneIdentity, type OsOptions } from "../auth/resolveKeystoneIdentity";
 import { ConfigError } from "./ConfigError";
 import { parseTarget } from "./parseTarget";
 import type { RunConfig } from "./RunConfig";
+import { resolveTls } from "./resolveTls";
 
 /** The run command's options as parsed from the command line. */
 export interface RunOptionsInput {
@@ -22,12 +24,18 @@ export interface RunOptionsInput {
   readonly lenient?: boolean;
   readonly strict?: boolean;
   readonly only?: string;
+  readonly exclude?: string;
+  readonly workers?: string;
   readonly "replay-path"?: string;
   readonly concurrency?: string;
   readonly rate?: string;
   readonly "product-name"?: string;
   readonly "product-version"?: string;
   readonly vendor?: string;
+  readonly "os-cacert"?: string;
+  readonly "os-cert"?: string;
+  readonly "os-key"?: string;
+  readonly insecure?: boolean;
   /** --os-* and --alt-os-* options, by their names without the prefix. */
   readonly os?: OsOptions;
   readonly altOs?: OsOptions;
@@ -63,11 +71,16 @@ function numberOption(
   return n;
 }
 
-function settingsOf(input: RunOptionsInput): RunSettings {
-  const only = input.only
+const idList = (raw: string | undefined): string[] | undefined => {
+  const ids = raw
     ?.split(",")
     .map((s) => s.trim())
     .filter((s) => s !== "");
+  return ids === undefined || ids.length === 0 ? undefined : ids;
+};
+
+function settingsOf(input: RunOptionsInput): RunSettings {
+  const only = idList(input.only);
   const replayPath = nonEmpty(input["replay-path"]);
   if (replayPath !== undefined && (only?.length !== 1 || input.seed === undefined)) {
     throw new ConfigError(
@@ -91,7 +104,9 @@ function settingsOf(input: RunOptionsInput): RunSettings {
     lenient: input.lenient === true,
     strict: input.strict === true,
     concurrency: numberOption("concurrency", input.concurrency, defaultRunSettings.concurrency, 1, 64),
-    only: only === undefined || only.length === 0 ? undefined : only,
+    only,
+    exclude: idList(input.exclude),
+    workers: numberOption("workers", input.workers, defaultRunSettings.workers, 1, 64),
     replayPath,
   };
 }
@@ -187,14 +202,30 @@ export function resolveRunConfig(input: RunOptionsInput, env: NodeJS.ProcessEnv,
       );
     target = { kind: "live", url, token, altToken, altProjectId: nonEmpty(input["alt-project-id"]) };
   }
+  // TLS as python-openstackclient takes it: options, then OS_* variables, then the owner's cloud in clouds.yaml.
+  const cloudName = os.cloud ?? (useEnv ? nonEmpty(env["OS_CLOUD"]) : undefined);
+  const cloud = cloudName === undefined || target.kind === "embedded" ? undefined : findCloud(cloudName, env);
+  const fromEnv = (name: string): string | undefined => (target.kind === "embedded" ? undefined : nonEmpty(env[name]));
+  const tls = resolveTls({
+    cacert: nonEmpty(input["os-cacert"]) ?? fromEnv("OS_CACERT") ?? cloud?.cacert,
+    cert: nonEmpty(input["os-cert"]) ?? fromEnv("OS_CERT") ?? cloud?.cert,
+    key: nonEmpty(input["os-key"]) ?? fromEnv("OS_KEY") ?? cloud?.key,
+    insecure: input.insecure === true || cloud?.verify === false,
+  });
   return {
     profile: nonEmpty(input.profile) ?? defaultProfileName,
     target,
     outDir: nonEmpty(input.out) ?? "reports/latest",
     timeoutMs: timeoutOf(input.timeout),
     settings: settingsOf(input),
-    // Gentle on a live target by default; the embedded reference needs no limit.
-    rate: numberOption("rate", input.rate, target.kind === "embedded" ? 0 : 50, 0, 10000, false),
+    // undefined: decided once the target's URL is known (no limit on this machine, gentle on a remote one).
+    rate:
+      input.rate === undefined
+        ? target.kind === "embedded"
+          ? 0
+          : undefined
+        : numberOption("rate", input.rate, 0, 0, 10000, false),
+    tls,
     product: productOf(input),
     progress: input.quiet === true ? "none" : isTty ? "live" : "plain",
     notes,

@@ -3,58 +3,53 @@ import { expandPath } from "../http/expandPath";
 import type { HttpClient, HttpResponse } from "../http/HttpClient";
 import type { FixtureOperationId, Profile } from "../profile/Profile";
 import { FixtureError } from "./FixtureError";
+import type { Creator, ScratchImages } from "./ScratchImages";
 
-export type Creator = "owner" | "alt";
+export type { Creator } from "./ScratchImages";
 export type CreatableVisibility = "private" | "shared";
 
-interface Created {
-  readonly id: string;
-  readonly as: Creator;
+function jsonObject(res: HttpResponse): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(res.text);
+    if (typeof value === "object" && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+  } catch {
+    // not JSON
+  }
+  return undefined;
 }
 
-export interface CleanupResult {
-  readonly created: number;
-  readonly deleted: number;
-  /** Images that could not be deleted, with why: a user must know what the run left behind. */
-  readonly leftBehind: readonly { readonly imageId: string; readonly why: string }[];
-}
+const stringsOf = (v: unknown): string[] | undefined =>
+  Array.isArray(v) && v.every((t) => typeof t === "string") ? v : undefined;
 
 /**
- * The run's scratch images: created through the profile's fixture operations, named after the run, and the
- * only images the suite ever modifies. Every one is deleted by cleanup(), also after a failure or Ctrl-C.
+ * A scenario's view of the run's scratch images: created through the profile's fixture operations, named
+ * after the run, and the only images the suite ever modifies. Requests go through the scenario's own client,
+ * so they are filed as its evidence; the images themselves are registered run-wide for cleanup.
  */
 export class Fixtures {
-  private readonly created: Created[] = [];
-  /** Images deleted before the end of the run (discard), still counted as created and deleted. */
-  private discarded = 0;
-  private altProject: string | undefined;
-
   constructor(
     private readonly client: HttpClient,
     private readonly profile: Profile,
-    private readonly runId: string,
-    knownAltProject: string | undefined,
-  ) {
-    this.altProject = knownAltProject;
-  }
+    private readonly images: ScratchImages,
+  ) {}
 
   private async call(
     op: FixtureOperationId,
     as: Principal,
     params: Record<string, string>,
+    expect: readonly number[],
     json?: unknown,
-    client = this.client,
   ): Promise<HttpResponse> {
     const spec = this.profile.fixtures.get(op);
     if (spec === undefined) throw new FixtureError(`the profile has no ${op} operation`, undefined);
-    const res = await client.send({
+    return this.client.send({
       operationId: op,
       method: spec.method.toUpperCase() as "GET",
       path: expandPath(spec.pathTemplate, params),
       as,
       json,
+      expect,
     });
-    return res;
   }
 
   private expect(res: HttpResponse, status: number, what: string): void {
@@ -67,93 +62,126 @@ export class Fixtures {
     }
   }
 
-  private static json(res: HttpResponse, what: string): Record<string, unknown> {
-    try {
-      const value: unknown = JSON.parse(res.text);
-      if (typeof value === "object" && value !== null) return value as Record<string, unknown>;
-    } catch {
-      // fall through
-    }
-    throw new FixtureError(`setup failed: ${what} did not answer a JSON object`, res.exchange);
-  }
-
-  /** A new image owned by the creator's project, carrying exactly these tags. */
-  async createImage(
-    label: string,
-    options: { as?: Creator; visibility?: CreatableVisibility; tags?: readonly string[] } = {},
-  ): Promise<string> {
-    const as = options.as ?? "owner";
-    const { res, id } = await this.sendCreate(label, as, options.visibility ?? "private", options.tags ?? []);
-    this.expect(res, 201, `creating scratch image itc-${this.runId}-${label}`);
-    if (id === undefined) throw new FixtureError("setup failed: the created image has no id", res.exchange);
-    const tags = await this.tagsOf(id, as);
-    const missing = (options.tags ?? []).filter((t) => !tags.includes(t));
-    for (const tag of missing) {
-      this.expect(await this.call("addImageTag", as, { image_id: id, tag }), 204, `adding tag ${tag}`);
-    }
-    return id;
-  }
-
-  /** Creates a private image of the owner with these tags in the body, for a case to judge: its status and id. */
-  async tryCreateImage(label: string, tags: readonly string[]): Promise<{ status: number; id?: string }> {
-    const { res, id } = await this.sendCreate(label, "owner", "private", tags);
-    return { status: res.status, ...(id === undefined ? {} : { id }) };
-  }
-
-  /** Sends createImage; an image that was created is registered for cleanup. */
+  /** Sends createImage; the name is registered before it is sent, and a created image is registered for cleanup. */
   private async sendCreate(
     label: string,
     as: Creator,
     visibility: CreatableVisibility,
     tags: readonly string[],
-  ): Promise<{ res: HttpResponse; id: string | undefined }> {
-    const name = `itc-${this.runId}-${label}`;
-    const res = await this.call("createImage", as, {}, { name, visibility, tags });
-    if (res.status !== 201) return { res, id: undefined };
-    const id = Fixtures.json(res, "createImage")["id"];
-    if (typeof id !== "string") return { res, id: undefined };
-    this.created.push({ id, as });
-    return { res, id };
+  ): Promise<{ res: HttpResponse; name: string; id: string | undefined; body: Record<string, unknown> | undefined }> {
+    const name = this.images.nameOf(label);
+    this.images.attempted(name, as);
+    const res = await this.call("createImage", as, {}, [201], { name, visibility, tags });
+    const body = res.status === 201 ? jsonObject(res) : undefined;
+    const id = body?.["id"];
+    if (typeof id !== "string") return { res, name, id: undefined, body };
+    const owner = body?.["owner"];
+    this.images.register(id, as, typeof owner === "string" ? owner : undefined);
+    return { res, name, id, body };
+  }
+
+  /** A new image owned by the creator's project, carrying exactly these tags (set in the create body). */
+  async createImage(
+    label: string,
+    options: { as?: Creator; visibility?: CreatableVisibility; tags?: readonly string[] } = {},
+  ): Promise<string> {
+    const as = options.as ?? "owner";
+    const wanted = options.tags ?? [];
+    const { res, id, body } = await this.sendCreate(label, as, options.visibility ?? "private", wanted);
+    this.expect(res, 201, `creating scratch image ${this.images.nameOf(label)}`);
+    if (id === undefined) throw new FixtureError("setup failed: the created image has no id", res.exchange);
+    // The create answer shows the tags (Glance does): no second request to read them.
+    const tags = stringsOf(body?.["tags"]) ?? (await this.tagsOf(id, as));
+    for (const tag of wanted.filter((t) => !tags.includes(t))) {
+      this.expect(await this.call("addImageTag", as, { image_id: id, tag }, [204]), 204, `adding tag ${tag}`);
+      tags.push(tag);
+    }
+    this.images.setKnown(id, tags);
+    return id;
+  }
+
+  /**
+   * Creates a private image of the owner with these tags in the body, for a case to judge: its status, its id,
+   * and the ids of images the target stored although it answered an error (found by name, deleted at once).
+   */
+  async tryCreateImage(
+    label: string,
+    tags: readonly string[],
+  ): Promise<{ status: number; id?: string; storedDespiteError: readonly string[] }> {
+    const { res, name, id, body } = await this.sendCreate(label, "owner", "private", tags);
+    if (id !== undefined) {
+      this.images.setKnown(id, stringsOf(body?.["tags"]));
+      return { status: res.status, id, storedDespiteError: [] };
+    }
+    if (res.status < 400) return { status: res.status, storedDespiteError: [] };
+    const mark = res.exchange;
+    const stored = await this.images.unknownByName(this.client, name, "owner");
+    if (stored.length > 0) {
+      this.images.noteStoredDespiteError(res.status, name, stored, [mark]);
+      for (const s of stored) {
+        this.images.register(s, "owner", undefined);
+        await this.images.discard(this.client, s);
+      }
+    }
+    return { status: res.status, storedDespiteError: stored };
   }
 
   /** Adds a tag; returns the status, for a case to judge. */
   async tryAddTag(imageId: string, tag: string, as: Creator = "owner"): Promise<number> {
-    return (await this.call("addImageTag", as, { image_id: imageId, tag })).status;
+    const known = this.images.known(imageId);
+    this.images.setKnown(imageId, undefined);
+    const status = (await this.call("addImageTag", as, { image_id: imageId, tag }, [204])).status;
+    if (status === 204 && known !== undefined) this.images.setKnown(imageId, known.includes(tag) ? known : [...known, tag]);
+    return status;
   }
 
-  /** The image's tags, as its creator sees them. */
+  /** The image's tags, as its creator sees them (and, from now on, as the run knows them). */
   async tagsOf(imageId: string, as: Creator = "owner"): Promise<string[]> {
-    const res = await this.call("showImage", as, { image_id: imageId });
+    const res = await this.call("showImage", as, { image_id: imageId }, [200]);
     this.expect(res, 200, `showing image ${imageId}`);
-    const tags = Fixtures.json(res, "showImage")["tags"];
-    if (!Array.isArray(tags) || !tags.every((t) => typeof t === "string")) {
-      throw new FixtureError("setup failed: the image has no tags array", res.exchange);
-    }
-    return tags;
+    const tags = stringsOf(jsonObject(res)?.["tags"]);
+    if (tags === undefined) throw new FixtureError("setup failed: the image has no tags array", res.exchange);
+    this.images.setKnown(imageId, tags);
+    return [...tags];
+  }
+
+  /** The tags the run knows the image carries, when it knows (it saw every change since it last read them). */
+  knownTags(imageId: string): string[] | undefined {
+    return this.images.known(imageId);
+  }
+
+  /** The image's tags are no longer known for sure (a request whose effect is about to be judged). */
+  forget(imageId: string): void {
+    this.images.setKnown(imageId, undefined);
   }
 
   /** The status a principal gets when showing the image: 200 when visible, 404 when not. */
   async showStatus(imageId: string, as: Principal): Promise<number> {
-    return (await this.call("showImage", as, { image_id: imageId })).status;
+    return (await this.call("showImage", as, { image_id: imageId }, [200, 404])).status;
   }
 
-  /** The alt identity's project id: given by the user, or learned from the owner of a scratch image alt creates. */
-  async altProjectId(): Promise<string> {
-    if (this.altProject !== undefined) return this.altProject;
-    const id = await this.createImage("alt-probe", { as: "alt" });
-    const res = await this.call("showImage", "alt", { image_id: id });
-    const owner = Fixtures.json(res, "showImage")["owner"];
-    if (typeof owner !== "string")
-      throw new FixtureError("setup failed: cannot learn the alt project id (no owner)", res.exchange);
-    this.altProject = owner;
-    return owner;
+  /** The alt identity's project id: given by the user, or learned once from a scratch image alt creates. */
+  altProjectId(): Promise<string> {
+    const known = this.images.knownAltProject;
+    this.images.altProject ??=
+      known === undefined
+        ? (async () => {
+            const id = await this.createImage("alt-probe", { as: "alt" });
+            const res = await this.call("showImage", "alt", { image_id: id }, [200]);
+            const owner = jsonObject(res)?.["owner"];
+            if (typeof owner !== "string")
+              throw new FixtureError("setup failed: cannot learn the alt project id (no owner)", res.exchange);
+            return owner;
+          })()
+        : Promise.resolve(known);
+    return this.images.altProject;
   }
 
   /** Shares an owner's image with the alt project, and alt accepts: alt may then see it but not modify it. */
   async shareWithAlt(imageId: string): Promise<void> {
     const member = await this.altProjectId();
     this.expect(
-      await this.call("createImageMember", "owner", { image_id: imageId }, { member }),
+      await this.call("createImageMember", "owner", { image_id: imageId }, [200], { member }),
       200,
       "adding the alt project as a member",
     );
@@ -161,6 +189,7 @@ export class Fixtures {
       "updateImageMember",
       "alt",
       { image_id: imageId, member_id: member },
+      [200],
       { status: "accepted" },
     );
     this.expect(accepted, 200, "accepting the share as alt");
@@ -170,38 +199,7 @@ export class Fixtures {
    * Deletes an image of this run at once, so a scenario that creates one per case never holds more than a few
    * (live clouds have image quotas). If the delete fails, the image stays for the cleanup at the end.
    */
-  async discard(imageId: string): Promise<void> {
-    const image = this.created.find((c) => c.id === imageId);
-    if (image === undefined) return;
-    if ((await this.remove(image, this.client)) !== undefined) return;
-    // Looked up again: the list may have changed while the delete was under way.
-    this.created.splice(this.created.indexOf(image), 1);
-    this.discarded += 1;
-  }
-
-  /** Deletes one image of this run: undefined once it is gone (204, or 404: already gone), else why not. */
-  private async remove(image: Created, client: HttpClient): Promise<string | undefined> {
-    const res = await this.call("deleteImage", image.as, { image_id: image.id }, undefined, client);
-    return res.status === 204 || res.status === 404 ? undefined : `delete answered ${res.status}`;
-  }
-
-  /** Deletes every image this run created, newest first, with the client given (one that Ctrl-C does not stop). */
-  async cleanup(client: HttpClient): Promise<CleanupResult> {
-    const leftBehind: { imageId: string; why: string }[] = [];
-    const images = [...this.created].reverse();
-    let deleted = 0;
-    for (const image of images) {
-      try {
-        const why = await this.remove(image, client);
-        if (why === undefined) deleted += 1;
-        else leftBehind.push({ imageId: image.id, why });
-      } catch (error) {
-        leftBehind.push({ imageId: image.id, why: error instanceof Error ? error.message : String(error) });
-      }
-    }
-    this.created.length = 0;
-    const early = this.discarded;
-    this.discarded = 0;
-    return { created: images.length + early, deleted: deleted + early, leftBehind };
+  discard(imageId: string): Promise<void> {
+    return this.images.discard(this.client, imageId);
   }
 }

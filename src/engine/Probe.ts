@@ -2,9 +2,10 @@ import { principalLabel, type Principal } from "../http/Exchange";
 import { expandPath } from "../http/expandPath";
 import type { HttpClient, HttpResponse } from "../http/HttpClient";
 import type { Profile } from "../profile/Profile";
-import { check, type Check } from "./checks/Check";
+import { check, coreCheck, type Check } from "./checks/Check";
 import { checkResponse } from "./checks/checkResponse";
 import { checkTagRemoved, checkTagsUnchanged } from "./checks/checkTags";
+import { FixtureError } from "./FixtureError";
 import type { Creator, Fixtures } from "./Fixtures";
 
 export interface DeleteTagRequest {
@@ -13,18 +14,50 @@ export interface DeleteTagRequest {
   readonly tag: string;
   /** The status (or statuses) the documents call for. */
   readonly expect: number | readonly number[];
-  /** The image's tags afterwards: the tag removed and nothing else, unchanged, or not looked at (no image). */
-  readonly tags: "removed" | "unchanged" | "skip";
+  /**
+   * Flagged scenarios only: the statuses the flag allows instead of the rule. Given (even empty), a status
+   * that is neither expected nor allowed breaks a rule of every tier.
+   */
+  readonly excused?: readonly number[];
+  /** Read the image's tags before and after (judged by the status got), or not (no image to read). */
+  readonly tags: "check" | "skip";
+  /** The tag a 204 must remove, when it is not `tag` itself (a flag's "the path names another tag"). */
+  readonly removes?: string;
   /** Who can read the image's tags; its creator. */
   readonly reader?: Creator;
   /** A JSON request body, which this operation does not take. */
   readonly json?: unknown;
 }
 
+/** The status check: expected, or allowed by a flag (a deviation it excuses), or neither. */
+export function statusCheck(
+  status: number,
+  expected: readonly number[],
+  excused: readonly number[] | undefined,
+  source: string,
+): Check {
+  const want = expected.join(" or ");
+  if (expected.includes(status)) return check("status", true, `expected ${want}, got ${status}`, source);
+  if (excused === undefined) return check("status", false, `expected ${want}, got ${status}`, source);
+  if (excused.includes(status))
+    return check("status", false, `expected ${want}, got ${status}, a deviation the flag allows`, source);
+  return coreCheck("status", false, `expected ${want}, got ${status}, which neither the rule nor its flag allows`, source);
+}
+
+/**
+ * In a flagged scenario (excused given), the only failure a flag may excuse is an allowed status; every other
+ * failed check binds every tier.
+ */
+function bindingUnlessExcused(c: Check): Check {
+  return c.ok || c.core === true || c.rule === "status" ? c : { ...c, core: true };
+}
+
 /** Sends the subject request of a scenario and records every check made on the answer and the state after it. */
 export class Probe {
   readonly checks: Check[] = [];
   readonly observations: string[] = [];
+  /** Set once the subject request has been sent: a failure after it is the target's, never "setup failed". */
+  subjectSent = false;
 
   constructor(
     private readonly client: HttpClient,
@@ -43,18 +76,11 @@ export class Probe {
   }
 
   /** Adds a tag as a step of a case; a refusal is a failed check (the tag is valid per the profile). */
-  async addTag(imageId: string, tag: string, as: Creator = "owner"): Promise<boolean> {
+  async addTag(imageId: string, tag: string, as: Creator = "owner", excused?: readonly number[]): Promise<number> {
     const status = await this.fixtures.tryAddTag(imageId, tag, as);
-    const ok = status === 204;
-    this.checks.push(
-      check(
-        "adding a valid tag answers 204",
-        ok,
-        `PUT tag ${JSON.stringify(tag)} → ${status}`,
-        `OpenAPI ${this.profile.id}: addImageTag`,
-      ),
-    );
-    return ok;
+    const c = statusCheck(status, [204], excused, `OpenAPI ${this.profile.id}: addImageTag`);
+    this.checks.push({ ...c, rule: "adding a valid tag answers 204", detail: `PUT tag ${JSON.stringify(tag)}: ${c.detail}` });
+    return status;
   }
 
   /** The subject request alone, with the response checks but no tag snapshots: for requests sent in parallel. */
@@ -64,39 +90,70 @@ export class Probe {
     tag: string,
     expect: readonly number[],
   ): Promise<HttpResponse> {
-    const res = await this.sendDelete(as, imageId, tag, undefined);
+    this.fixtures.forget(imageId);
+    const res = await this.sendDelete(as, imageId, tag, undefined, expect);
     this.checks.push(
       ...checkResponse(this.profile.subject, res, expect, this.profile.id).filter((c) => c.rule !== "status"),
     );
     return res;
   }
 
-  /** The subject request: DELETE on the profile's path template. */
-  private sendDelete(as: Principal, imageId: string, tag: string, json: unknown): Promise<HttpResponse> {
+  /** The subject request: DELETE on the profile's path template, on a connection watched for late content. */
+  private sendDelete(
+    as: Principal,
+    imageId: string,
+    tag: string,
+    json: unknown,
+    expect: readonly number[],
+  ): Promise<HttpResponse> {
     const subject = this.profile.subject;
+    this.subjectSent = true;
     return this.client.send({
       operationId: subject.operationId,
       method: "DELETE",
       path: expandPath(subject.pathTemplate, { image_id: imageId, tag }),
       as,
       json,
+      expect,
+      watched: true,
     });
   }
 
   async deleteTag(req: DeleteTagRequest): Promise<HttpResponse> {
     const reader = req.reader ?? "owner";
-    const before = req.tags === "skip" ? [] : await this.fixtures.tagsOf(req.imageId, reader);
-    const res = await this.sendDelete(req.as, req.imageId, req.tag, req.json);
+    const check = req.tags === "check";
+    // The run's own record of the image's tags when it has one (it created the image and saw every change).
+    const before = !check ? [] : (this.fixtures.knownTags(req.imageId) ?? (await this.fixtures.tagsOf(req.imageId, reader)));
     const expected = typeof req.expect === "number" ? [req.expect] : req.expect;
-    this.checks.push(...checkResponse(this.profile.subject, res, expected, this.profile.id));
+    this.fixtures.forget(req.imageId);
+    const res = await this.sendDelete(req.as, req.imageId, req.tag, req.json, [...expected, ...(req.excused ?? [])]);
+    const doc = `OpenAPI ${this.profile.id}: ${this.profile.subject.method.toUpperCase()} ${this.profile.subject.pathTemplate}`;
+    const judged = (cs: readonly Check[]): Check[] => (req.excused === undefined ? [...cs] : cs.map(bindingUnlessExcused));
+    this.checks.push(
+      statusCheck(res.status, expected, req.excused, doc),
+      ...judged(checkResponse(this.profile.subject, res, expected, this.profile.id).filter((c) => c.rule !== "status")),
+    );
     const type = res.headers["content-type"];
     let observed = `DELETE as ${principalLabel(req.as)} → ${res.status}${res.text.length > 0 ? ` with a body (${type ?? "no Content-Type"}, ${res.text.length} chars)` : ", no body"}`;
-    if (req.tags !== "skip") {
-      const after = await this.fixtures.tagsOf(req.imageId, reader);
-      const c =
-        req.tags === "removed" ? checkTagRemoved(before, after, req.tag) : checkTagsUnchanged(before, after);
-      this.checks.push(c);
-      observed += `; tags ${c.ok ? (req.tags === "removed" ? "as expected" : "unchanged") : c.detail}`;
+    if (check) {
+      let after: string[];
+      try {
+        after = await this.fixtures.tagsOf(req.imageId, reader);
+      } catch (error) {
+        // The subject request was sent: whatever went wrong reading the image back is the target's doing.
+        if (!(error instanceof FixtureError)) throw error;
+        this.checks.push(coreCheck("the image is still there after the DELETE", false, error.message, "a tag delete changes no image"));
+        this.observations.push(`${observed}; then ${error.message}`);
+        return res;
+      }
+      const cs = judged(
+        res.status >= 200 && res.status < 300
+          ? checkTagRemoved(before, after, req.removes ?? req.tag)
+          : [checkTagsUnchanged(before, after)],
+      );
+      this.checks.push(...cs);
+      const bad = cs.filter((c) => !c.ok);
+      observed += `; tags ${bad.length === 0 ? "as expected" : bad.map((c) => c.detail).join("; ")}`;
     }
     this.observations.push(observed);
     return res;

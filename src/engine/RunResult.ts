@@ -4,7 +4,7 @@ import type { HttpStats } from "../http/HttpStats";
 import type { Profile } from "../profile/Profile";
 import type { Check } from "./checks/Check";
 import type { PropertyDetails } from "./property/PropertyOutput";
-import type { CleanupResult } from "./Fixtures";
+import type { CleanupResult } from "./ScratchImages";
 import type { Target } from "./Target";
 
 export type Outcome = "pass" | "fail" | "not-exercised";
@@ -40,10 +40,10 @@ export interface ScenarioResult {
 }
 
 /**
- * Why a run was cut short. user: Ctrl-C or SIGTERM; unreachable: the target stopped answering; token-rejected
- * and not-image-api: the user's configuration (exit 2).
+ * Why a run was cut short. user: Ctrl-C or SIGTERM; unreachable: the target stopped answering; token-rejected,
+ * not-image-api and tls: the user's configuration (exit 2).
  */
-export type AbortKind = "unreachable" | "user" | "token-rejected" | "not-image-api";
+export type AbortKind = "unreachable" | "user" | "token-rejected" | "not-image-api" | "tls";
 
 /** Something worth telling the cloud's owner that decides nothing, such as "400 but stored". */
 export interface Finding {

@@ -14,6 +14,10 @@ export interface RunSettings {
   readonly concurrency: number;
   /** Only these scenario ids, when given. */
   readonly only: readonly string[] | undefined;
+  /** Not these scenario ids, when given. */
+  readonly exclude: readonly string[] | undefined;
+  /** Scenarios run at once, each on its own scratch images (the concurrency tier still runs alone). */
+  readonly workers: number;
   /** A fast-check path: replays one recorded case of the one property selected with only. */
   readonly replayPath: string | undefined;
 }
@@ -26,6 +30,8 @@ export const defaultRunSettings: RunSettings = {
   strict: false,
   concurrency: 4,
   only: undefined,
+  exclude: undefined,
+  workers: 4,
   replayPath: undefined,
 };
 

@@ -1,4 +1,5 @@
 import type { ExampleTags } from "../../generators/exampleTags";
+import type { TlsSettings } from "../http/Agents";
 import type { Exchange } from "../http/Exchange";
 import type { HttpClient } from "../http/HttpClient";
 import type { Profile } from "../profile/Profile";
@@ -6,11 +7,15 @@ import type { FaultPlan } from "../reference/FaultPlan";
 import type { Fixtures } from "./Fixtures";
 import type { Probe } from "./Probe";
 import type { RunSettings } from "./RunSettings";
+import type { NotExercisedCause } from "./RunResult";
+import type { Tier } from "./Scenario";
 import type { Target } from "./Target";
 
 /** What a scenario's run function gets: the profile, tags derived from it, fixtures, the probe and the settings. */
 export interface ScenarioContext {
   readonly scenarioId: string;
+  /** The scenario's tier: properties explore every case outside the core tier. */
+  readonly tier: Tier;
   readonly profile: Profile;
   readonly tags: ExampleTags;
   readonly fixtures: Fixtures;
@@ -24,9 +29,16 @@ export interface ScenarioContext {
   readonly replayCommand: (path: string) => string;
   /** Present only on the embedded reference, which the engine started in-process. */
   readonly faults: FaultPlan | undefined;
+  /** The run's signal: Ctrl-C, or the target failing elsewhere in the run. */
+  readonly signal: AbortSignal | undefined;
+  /** Each request's bound (--timeout) and the TLS settings, for what reaches the target outside the client. */
+  readonly timeoutMs: number;
+  readonly tls: TlsSettings & { readonly cacertPath?: string };
 }
 
 /** A scenario that finds, while running, that it cannot prove anything says so; otherwise the probe's checks decide. */
 export interface NotExercised {
   readonly notExercised: string;
+  /** Why, for the verdict (default setup-failed). */
+  readonly cause?: NotExercisedCause;
 }

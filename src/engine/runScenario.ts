@@ -1,29 +1,37 @@
 import { performance } from "node:perf_hooks";
 import { exampleTags } from "../../generators/exampleTags";
-import type { Need, Scenario } from "./Scenario";
+import { GenerationExhausted } from "../../generators/boundedFilter";
+import type { TlsSettings } from "../http/Agents";
 import type { Exchange } from "../http/Exchange";
-import { RunAborted, TransportError } from "../http/errors";
+import { RunAborted, TargetThrottled, TransportError } from "../http/errors";
 import type { HttpClient } from "../http/HttpClient";
 import type { Profile } from "../profile/Profile";
+import { coreCheck, type Check } from "./checks/Check";
 import { FixtureError } from "./FixtureError";
 import type { Fixtures } from "./Fixtures";
 import { Probe } from "./Probe";
+import { unexpectedServerErrors } from "./property/unexpectedServerErrors";
 import type { NotExercisedCause, ScenarioResult } from "./RunResult";
 import type { RunSettings } from "./RunSettings";
+import type { Need, Scenario } from "./Scenario";
 import type { Target } from "./Target";
 
 export interface ScenarioDeps {
   readonly profile: Profile;
   readonly target: Target;
+  /** The scenario's own view of the run's client: its exchanges go to `exchanges`. */
   readonly client: HttpClient;
   readonly fixtures: Fixtures;
-  /** The exchanges sent while this scenario runs are pushed here by the engine. */
+  /** The exchanges sent while this scenario runs. */
   readonly exchanges: Exchange[];
   readonly settings: RunSettings;
   /** The command that reruns one scenario replaying a fast-check path. */
   readonly replayCommand: (scenarioId: string, path: string) => string;
   /** performance.now() when the run started: scenarios record when they ran, for the report's timeline. */
   readonly runStartedMs: number;
+  readonly signal: AbortSignal | undefined;
+  readonly timeoutMs: number;
+  readonly tls: TlsSettings & { readonly cacertPath?: string };
 }
 
 /** Why a scenario with these needs cannot run on this target, if it cannot. */
@@ -46,39 +54,40 @@ export function unmetNeed(
   return undefined;
 }
 
+const failures = (checks: readonly Check[]): string => checks.filter((c) => !c.ok).map((c) => `${c.rule}: ${c.detail}`).join("; ");
+
 /**
  * Runs one scenario and turns what happened into data: pass when every check held, fail when one did not,
- * not-exercised (with the reason) when it could not run. Transport errors and Ctrl-C propagate: they end the run.
+ * not-exercised (with the cause) when it could not run or was cut short. Only a transport failure propagates:
+ * it ends the run. Ctrl-C, a throttling target or a bug of the suite's own never fail the target.
  */
 export async function runScenario(scenario: Scenario, deps: ScenarioDeps): Promise<ScenarioResult> {
   const started = performance.now();
+  const nonCore = scenario.tier !== "core";
   const done = (
     r: Omit<ScenarioResult, "scenario" | "exchanges" | "durationMs" | "startedMs" | "requests" | "breaches">,
+    evidence?: { exchanges: readonly Exchange[]; breaches: readonly Check[] },
   ): ScenarioResult => ({
     scenario,
-    exchanges: [...deps.exchanges],
+    exchanges: evidence?.exchanges ?? [...deps.exchanges],
     startedMs: Math.round(started - deps.runStartedMs),
     durationMs: Math.round(performance.now() - started),
     requests: deps.exchanges.length,
-    breaches: [],
+    breaches: nonCore ? (evidence?.breaches ?? r.checks.filter((c) => !c.ok && c.core === true)) : [],
     ...r,
   });
+  const notExercised = (reason: string, cause: NotExercisedCause, observed = "not run", checks: readonly Check[] = []) =>
+    done({ outcome: "not-exercised", observed, checks, reason, cause });
   const unmet = unmetNeed(scenario.needs, deps.target);
-  if (unmet !== undefined)
-    return done({ outcome: "not-exercised", observed: "not run", checks: [], ...unmet });
+  if (unmet !== undefined) return notExercised(unmet.reason, unmet.cause);
   const tags = exampleTags(deps.profile);
-  if ("problem" in tags)
-    return done({
-      outcome: "not-exercised",
-      observed: "not run",
-      checks: [],
-      reason: tags.problem,
-      cause: "setup-failed",
-    });
+  if ("problem" in tags) return notExercised(tags.problem, "setup-failed");
   const probe = new Probe(deps.client, deps.fixtures, deps.profile);
+  const observed = (): string => probe.observations.join("; ") || "no request";
   try {
     const ran = await scenario.run({
       scenarioId: scenario.id,
+      tier: scenario.tier,
       profile: deps.profile,
       tags,
       fixtures: deps.fixtures,
@@ -89,64 +98,60 @@ export async function runScenario(scenario: Scenario, deps: ScenarioDeps): Promi
       exchangeLog: deps.exchanges,
       replayCommand: (path) => deps.replayCommand(scenario.id, path),
       faults: deps.target.faults,
+      signal: deps.signal,
+      timeoutMs: deps.timeoutMs,
+      tls: deps.tls,
     });
-    const observed = probe.observations.join("; ") || "no request";
-    if (ran !== undefined && "notExercised" in ran) {
-      return done({
-        outcome: "not-exercised",
-        observed,
-        checks: probe.checks,
-        reason: ran.notExercised,
-        cause: "setup-failed",
-      });
-    }
+    if (ran !== undefined && "notExercised" in ran)
+      return notExercised(ran.notExercised, ran.cause ?? "setup-failed", observed(), probe.checks);
     if (ran !== undefined) {
       const p = ran.property;
-      const what = `${p.runs} cases${p.shrinks > 0 ? `, ${p.shrinks} shrinks` : ""}${p.deviations.length > 0 ? `, ${p.deviations.length} deviations accepted (--lenient)` : ""}`;
-      return {
-        ...done({
+      const what = `${p.runs === p.planned ? `${p.runs} cases` : `${p.runs} of ${p.planned} cases`}${p.shrinks > 0 ? `, ${p.shrinks} shrinks${p.shrinkStopped === true ? " (shrinking stopped at its budget)" : ""}` : ""}${p.deviations.length > 0 ? `, ${p.deviations.length} deviations accepted (--lenient)` : ""}`;
+      const cut = p.interrupted ? `interrupted (--time-budget) after ${p.runs} of ${p.planned} cases` : undefined;
+      return done(
+        {
           outcome: ran.failed ? "fail" : "pass",
           observed: ran.failed
             ? `counterexample ${p.counterexample ?? "?"} after ${what}`
-            : `held for ${what}`,
+            : (cut ?? `held for ${what}`),
           checks: ran.checks,
-          ...(ran.reason === undefined ? {} : { reason: ran.reason }),
-        }),
-        exchanges: ran.exchanges,
-        property: p,
-      };
+          ...(ran.reason === undefined ? (cut === undefined ? {} : { reason: cut }) : { reason: ran.reason }),
+          property: p,
+        },
+        { exchanges: ran.exchanges, breaches: ran.breaches },
+      );
     }
-    const failed = probe.checks.filter((c) => !c.ok);
-    if (probe.checks.length === 0)
-      return done({
-        outcome: "fail",
-        observed,
-        checks: [],
-        reason: "the scenario made no check (a bug in the suite)",
-      });
+    if (probe.checks.length === 0) return notExercised("the scenario made no check (a bug in the suite)", "suite-error", observed());
+    // Property 8 holds in every scenario: no request of it got a 5xx it did not ask for.
+    const checks = [...probe.checks, ...unexpectedServerErrors(deps.exchanges)];
+    const failed = checks.filter((c) => !c.ok);
     return done({
       outcome: failed.length === 0 ? "pass" : "fail",
-      observed,
-      checks: probe.checks,
-      ...(failed.length === 0 ? {} : { reason: failed.map((c) => `${c.rule}: ${c.detail}`).join("; ") }),
+      observed: observed(),
+      checks,
+      ...(failed.length === 0 ? {} : { reason: failures(checks) }),
     });
   } catch (error) {
-    if (error instanceof TransportError || error instanceof RunAborted) throw error;
-    const observed = probe.observations.join("; ") || "not run";
-    if (error instanceof FixtureError)
-      return done({
-        outcome: "not-exercised",
-        observed,
-        checks: probe.checks,
-        reason: error.message,
-        cause: "setup-failed",
-      });
+    if (error instanceof TransportError) throw error;
+    if (error instanceof RunAborted)
+      return notExercised("interrupted: the run was stopped (Ctrl-C) while it ran", "interrupted", observed(), probe.checks);
+    if (error instanceof TargetThrottled)
+      return notExercised(`the target kept throttling: ${error.message}`, "throttled", observed(), probe.checks);
+    if (error instanceof GenerationExhausted)
+      return notExercised(`cannot generate cases: ${error.message}`, "setup-failed", observed(), probe.checks);
+    if (error instanceof FixtureError) {
+      // Before the subject request the scenario could not run; after it, the failure is the target's.
+      const fives = unexpectedServerErrors(deps.exchanges);
+      if (!probe.subjectSent && fives.length === 0)
+        return notExercised(error.message, "setup-failed", observed(), probe.checks);
+      const checks = [
+        ...probe.checks,
+        ...(probe.subjectSent ? [coreCheck("the image can be read back after the subject request", false, error.message, "a tag delete changes no image")] : []),
+        ...fives,
+      ];
+      return done({ outcome: "fail", observed: observed(), checks, reason: failures(checks) });
+    }
     const message = error instanceof Error ? error.message : String(error);
-    return done({
-      outcome: "fail",
-      observed,
-      checks: probe.checks,
-      reason: `the scenario crashed: ${message}`,
-    });
+    return notExercised(`the suite erred (a bug of ours, not the target's): ${message}`, "suite-error", observed(), probe.checks);
   }
 }

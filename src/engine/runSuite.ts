@@ -1,18 +1,24 @@
-import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { suiteScenarios } from "../../suites";
-import type { Scenario } from "./Scenario";
-import type { Exchange } from "../http/Exchange";
+import { Agents, defaultTls, type TlsSettings } from "../http/Agents";
 import { RunAborted, TransportError } from "../http/errors";
-import { expandPath } from "../http/expandPath";
+import type { Exchange } from "../http/Exchange";
 import { HttpClient } from "../http/HttpClient";
 import { emptyStats } from "../http/HttpStats";
+import { Pacer } from "../http/Pacer";
+import type { Redactor } from "../http/Redactor";
 import type { Profile } from "../profile/Profile";
-import { Fixtures, type CleanupResult } from "./Fixtures";
+import { boundedJson, maxDocumentChars } from "../util/boundedJson";
+import { mapLimit } from "../util/mapLimit";
+import { Fixtures } from "./Fixtures";
+import { preflight } from "./preflight";
+import { unexpectedServerErrors } from "./property/unexpectedServerErrors";
 import type { RunEvent, RunResult, ScenarioResult } from "./RunResult";
 import { redactorFor } from "./redactorFor";
 import { runScenario } from "./runScenario";
 import { defaultRunSettings, type RunSettings } from "./RunSettings";
+import type { Scenario } from "./Scenario";
+import { ScratchImages, type CleanupResult } from "./ScratchImages";
 import type { Target } from "./Target";
 
 export interface RunOptions {
@@ -25,44 +31,35 @@ export interface RunOptions {
   readonly settings?: RunSettings;
   /** Requests per second at most; 0 or undefined for no limit. */
   readonly rate?: number;
+  readonly tls?: TlsSettings;
+  /** The run's redactor; renewed tokens are added to it as they come (default: one for the target's secrets). */
+  readonly redactor?: Redactor;
+  /** Why the run is partial beyond --only / --exclude (verify-contracts). */
+  readonly partial?: string;
   /** The command that reruns one scenario replaying a fast-check path (the CLI knows its own options). */
   readonly replayCommand?: (scenarioId: string, path: string) => string;
   readonly onEvent?: (event: RunEvent) => void;
 }
 
-/** Before any scenario: the target answers, and it accepts each token (a 401 here is the user's configuration). */
-async function preflight(client: HttpClient, profile: Profile, hasAlt: boolean): Promise<string | undefined> {
-  const show = profile.fixtures.get("showImage");
-  if (show === undefined) return undefined;
-  for (const as of hasAlt ? (["owner", "alt"] as const) : (["owner"] as const)) {
-    const res = await client.send({
-      operationId: "preflight",
-      method: "GET",
-      path: expandPath(show.pathTemplate, { image_id: randomUUID() }),
-      as,
-    });
-    if (res.status === 401)
-      return `the target answered 401 to the ${as} token: check ${as === "owner" ? "--token / ITC_TOKEN" : "--alt-token / ITC_ALT_TOKEN"}`;
-  }
-  return undefined;
+/** The time cleanup may take at most: a target that stalls deletes cannot hold the run. */
+export function cleanupDeadlineMs(timeoutMs: number): number {
+  return Math.max(30_000, 4 * timeoutMs);
 }
 
-/** The target's root document (GET /, no token): the version list an OpenStack service serves there. */
+/** The target's root document (GET /, no token): the version list an OpenStack service serves there, bounded. */
 async function versionDocument(client: HttpClient): Promise<unknown> {
-  const res = await client.send({ operationId: "versions", method: "GET", path: "/", as: "anonymous" });
-  try {
-    return JSON.parse(res.text) as unknown;
-  } catch {
-    return { status: res.status, text: res.text.slice(0, 500) };
-  }
+  const res = await client.send({
+    operationId: "versions",
+    method: "GET",
+    path: "/",
+    as: "anonymous",
+    maxBodyBytes: maxDocumentChars + 1,
+  });
+  return boundedJson(res.status, res.text, res.truncated);
 }
 
 /** A 5xx row that a live target cannot be made to answer says how many requests of the run got a 5xx. */
-function withServerErrorNote(
-  result: ScenarioResult,
-  requests: number,
-  serverErrors: readonly number[],
-): ScenarioResult {
+function withServerErrorNote(result: ScenarioResult, requests: number, serverErrors: readonly number[]): ScenarioResult {
   if (result.cause !== "untriggerable") return result;
   const note =
     serverErrors.length === 0
@@ -71,73 +68,129 @@ function withServerErrorNote(
   return { ...result, reason: `${result.reason ?? ""}; ${note}` };
 }
 
-/** Runs the scenarios that apply to the profile against the target, then deletes every scratch image it created. */
+/** Which scenarios of the suite run: those that apply to the profile, narrowed by --only and --exclude. */
+export function selectScenarios(all: readonly Scenario[], profile: Profile, settings: RunSettings): Scenario[] {
+  return all.filter(
+    (s) =>
+      s.appliesTo(profile) &&
+      (settings.only === undefined || settings.only.includes(s.id)) &&
+      !(settings.exclude ?? []).includes(s.id),
+  );
+}
+
+function partialOf(settings: RunSettings, extra: string | undefined): string | undefined {
+  const parts = [
+    ...(settings.only === undefined ? [] : [`only ${settings.only.join(", ")} (--only)`]),
+    ...(settings.exclude === undefined ? [] : [`without ${settings.exclude.join(", ")} (--exclude)`]),
+    ...(extra === undefined ? [] : [extra]),
+  ];
+  return parts.length === 0 ? undefined : parts.join("; ");
+}
+
+/**
+ * Runs the scenarios that apply to the profile against the target, several at once (--workers; the
+ * concurrency tier alone, last), then deletes every scratch image the run stored, announced or not.
+ */
 export async function runSuite(options: RunOptions): Promise<RunResult> {
   const { profile, target, runId } = options;
   const startedAt = new Date().toISOString();
   const runStartedMs = performance.now();
   const stats = emptyStats();
-  let current: Exchange[] = [];
-  const redactor = redactorFor(target);
+  const redactor = options.redactor ?? redactorFor(target);
+  const agents = new Agents(options.tls ?? defaultTls);
+  const settings = options.settings ?? defaultRunSettings;
+  const timeoutMs = options.timeoutMs ?? 30000;
+  const tls = options.tls ?? defaultTls;
+  const runLog: Exchange[] = [];
+  // Stops every worker at once: Ctrl-C, or the target failing under one of them (no point going on elsewhere).
+  const stop = new AbortController();
+  const onUserAbort = (): void => {
+    stop.abort();
+  };
+  options.signal?.addEventListener("abort", onUserAbort, { once: true });
+  if (options.signal?.aborted === true) stop.abort();
   const client = new HttpClient({
     baseUrl: target.baseUrl,
     authHeader: profile.authHeader,
     credentials: target.credentials,
     redactor,
+    stats,
+    agents,
+    pacer: new Pacer(options.rate === undefined || options.rate <= 0 ? 0 : 1000 / options.rate),
     beforeSend: async () => {
       for (const token of (await target.refresh?.()) ?? []) redactor.add(token);
     },
-    stats,
-    ...(options.signal === undefined ? {} : { signal: options.signal }),
-    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-    onExchange: (e) => current.push(e),
+    signal: stop.signal,
+    timeoutMs,
+    onExchange: (e) => runLog.push(e),
     origin: runStartedMs,
-    ...(options.rate === undefined || options.rate <= 0 ? {} : { minIntervalMs: 1000 / options.rate }),
   });
-  const fixtures = new Fixtures(client, profile, runId, target.altProjectId);
-  const settings = options.settings ?? defaultRunSettings;
-  const only = settings.only;
-  const scenarios = (options.scenarios ?? suiteScenarios(profile)).filter(
-    (s) => s.appliesTo(profile) && (only === undefined || only.includes(s.id)),
-  );
+  const images = new ScratchImages(profile, runId, target.altProjectId);
+  const scenarios = selectScenarios(options.scenarios ?? suiteScenarios(profile), profile, settings);
   const replayCommand =
     options.replayCommand ??
-    ((id: string, path: string) =>
-      `image-tag-conformance run --only ${id} --seed ${settings.seed} --replay-path ${path}`);
-  const results: ScenarioResult[] = [];
+    ((id: string, path: string) => `image-tag-conformance run --only ${id} --seed ${settings.seed} --replay-path ${path}`);
+  const results: (ScenarioResult | undefined)[] = [];
+  // A scenario interrupted because another one found the target gone is not reported as interrupted by the user.
+  const keep = (r: ScenarioResult): boolean => !(r.cause === "interrupted" && aborted?.kind !== "user");
   let aborted: RunResult["aborted"];
-  let cleanup: CleanupResult = { created: 0, deleted: 0, leftBehind: [] };
   let rootDocument: unknown = null;
-  try {
-    rootDocument = await versionDocument(client);
-    const rejected = await preflight(client, profile, target.credentials.alt !== undefined);
-    if (rejected !== undefined) aborted = { kind: "token-rejected", message: rejected };
-    for (const [index, scenario] of scenarios.entries()) {
-      if (aborted !== undefined) break;
-      options.onEvent?.({ type: "scenario-start", index, total: scenarios.length, scenario });
-      current = [];
+  let finished = 0;
+  const runOne = async (scenario: Scenario, index: number): Promise<void> => {
+    if (aborted !== undefined || stop.signal.aborted) return;
+    options.onEvent?.({ type: "scenario-start", index, total: scenarios.length, scenario });
+    const exchanges: Exchange[] = [];
+    const own = client.withExchanges((e) => exchanges.push(e));
+    try {
       const result = await runScenario(scenario, {
         profile,
         target,
-        client,
-        fixtures,
-        exchanges: current,
+        client: own,
+        fixtures: new Fixtures(own, profile, images),
+        exchanges,
         settings,
         replayCommand,
         runStartedMs,
+        signal: stop.signal,
+        timeoutMs,
+        tls,
       });
-      results.push(result);
-      options.onEvent?.({ type: "scenario-end", index, total: scenarios.length, result });
+      results[index] = result;
+      options.onEvent?.({ type: "scenario-end", index: finished++, total: scenarios.length, result });
+    } catch (error) {
+      if (!(error instanceof TransportError)) throw error;
+      aborted ??= { kind: error.tls ? "tls" : "unreachable", message: `target unreachable: ${error.message}` };
+      stop.abort();
     }
+  };
+  try {
+    rootDocument = await versionDocument(client);
+    const failed = await preflight(client, profile, images, target.credentials.alt !== undefined);
+    if (failed !== undefined) aborted = failed;
+    const alone = scenarios.filter((s) => s.kind === "concurrency");
+    const together = scenarios.filter((s) => s.kind !== "concurrency");
+    await mapLimit(together, settings.workers, (s) => runOne(s, scenarios.indexOf(s)));
+    for (const s of alone) await runOne(s, scenarios.indexOf(s));
   } catch (error) {
-    if (error instanceof RunAborted) aborted = { kind: "user", message: error.message };
+    if (error instanceof RunAborted) aborted ??= { kind: "user", message: error.message };
     else if (error instanceof TransportError)
-      aborted = { kind: "unreachable", message: `target unreachable: ${error.message}` };
+      aborted ??= { kind: error.tls ? "tls" : "unreachable", message: `target unreachable: ${error.message}` };
     else throw error;
-  } finally {
-    options.onEvent?.({ type: "cleanup-start" });
-    cleanup = await fixtures.cleanup(client.unstoppable());
   }
+  if (aborted === undefined && options.signal?.aborted === true) aborted = { kind: "user", message: "run aborted by the user" };
+  options.signal?.removeEventListener("abort", onUserAbort);
+  options.onEvent?.({ type: "cleanup-start" });
+  const cleanupLog: Exchange[] = [];
+  let cleanup: CleanupResult;
+  try {
+    cleanup = await images.cleanup(
+      client.unstoppable().withExchanges((e) => cleanupLog.push(e)),
+      cleanupDeadlineMs(timeoutMs),
+    );
+  } finally {
+    agents.destroy();
+  }
+  const done = results.filter((r): r is ScenarioResult => r !== undefined && keep(r));
   return {
     runId,
     profile,
@@ -145,12 +198,13 @@ export async function runSuite(options: RunOptions): Promise<RunResult> {
     rootDocument,
     startedAt,
     finishedAt: new Date().toISOString(),
-    results: results.map((r) => withServerErrorNote(r, stats.requests, stats.serverErrors)),
+    results: done.map((r) => withServerErrorNote(r, stats.requests, stats.serverErrors)),
     stats,
     cleanup,
-    breaches: [],
-    findings: [],
-    ...(settings.only === undefined ? {} : { partial: `only ${settings.only.join(", ")} (--only)` }),
+    // Property 8 binds requests outside every scenario too: the preflight's and the cleanup's.
+    breaches: unexpectedServerErrors([...runLog, ...cleanupLog]),
+    findings: images.findings(),
+    ...(partialOf(settings, options.partial) === undefined ? {} : { partial: partialOf(settings, options.partial) }),
     ...(aborted === undefined ? {} : { aborted }),
   };
 }

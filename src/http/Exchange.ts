@@ -17,6 +17,12 @@ export interface Exchange {
   readonly responseHeaders: Readonly<Record<string, string>>;
   readonly responseBody: string;
   readonly durationMs: number;
+  /** The statuses the suite expected, when it said (a 5xx not among them breaks a core rule). */
+  readonly expected?: readonly number[];
+  /** The body was longer than the suite reads (only the start was kept). */
+  readonly truncated?: boolean;
+  /** Bytes the target sent after a response with no content (204): RFC 9110 §15.3.5 allows none. */
+  readonly trailingBytes?: number;
 }
 
 export function principalLabel(p: Principal): string {

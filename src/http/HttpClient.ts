@@ -1,10 +1,14 @@
-import type { IncomingMessage } from "node:http";
 import { performance } from "node:perf_hooks";
-import supertest from "supertest";
-import { RunAborted, TransportError } from "./errors";
+import { sleep } from "../util/sleep";
+import type { Agents } from "./Agents";
+import { RunAborted, TargetThrottled, TransportError } from "./errors";
 import { principalLabel, type Exchange, type HttpMethod, type Principal } from "./Exchange";
 import type { HttpStats } from "./HttpStats";
+import type { Pacer } from "./Pacer";
 import type { Redactor } from "./Redactor";
+import { isThrottled, retryAfterMs } from "./retryAfter";
+import { transport, type RawResponse } from "./transport";
+import { describeTransportError, RequestAborted } from "./transportErrors";
 
 export interface Credentials {
   readonly owner: string;
@@ -14,19 +18,28 @@ export interface Credentials {
 export interface HttpRequest {
   readonly operationId: string;
   readonly method: HttpMethod;
-  /** Already percent-encoded path relative to the base URL. */
+  /** Already percent-encoded path (and query) relative to the base URL. */
   readonly path: string;
   readonly as: Principal;
   readonly headers?: Readonly<Record<string, string>>;
   /** A JSON body; sent with Content-Type application/json. */
   readonly json?: unknown;
+  /** The statuses the caller expects: recorded with the exchange (a 5xx not among them breaks a core rule). */
+  readonly expect?: readonly number[];
+  /** A connection of its own, watched for bytes after a content-less answer (the subject request). */
+  readonly watched?: boolean;
+  /** Body bytes read at most (default 4 MiB); the rest is dropped and the response marked truncated. */
+  readonly maxBodyBytes?: number;
 }
 
 export interface HttpResponse {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
-  /** The whole body as text. */
+  /** The body as text (at most maxBodyBytes of it). */
   readonly text: string;
+  readonly truncated: boolean;
+  /** Bytes that came after a response with no content (204): RFC 9110 §15.3.5 forbids any. */
+  readonly trailingBytes: number;
   readonly exchange: Exchange;
 }
 
@@ -36,16 +49,26 @@ export interface HttpClientOptions {
   readonly credentials: Credentials;
   readonly redactor: Redactor;
   readonly stats: HttpStats;
+  readonly agents: Agents;
+  readonly pacer: Pacer;
   readonly signal?: AbortSignal | undefined;
+  /** Bounds each whole request, from connecting to the last body byte (--timeout). */
   readonly timeoutMs?: number;
   /** Runs before every request (token renewal). */
   readonly beforeSend?: () => Promise<void>;
-  /** The least time between the starts of two requests (from --rate). */
-  readonly minIntervalMs?: number;
   /** Called with every recorded exchange; the engine files them under the running scenario. */
   readonly onExchange?: (exchange: Exchange) => void;
   /** performance.now() when the run started: the origin of the samples' times. */
   readonly origin?: number;
+}
+
+const evidenceCap = 4096;
+const defaultMaxBody = 4 * 1024 * 1024;
+/** Retries of one request that the target throttled, before the request counts as throttled for good. */
+const maxThrottleRetries = 5;
+
+function cap(text: string): string {
+  return text.length <= evidenceCap ? text : `${text.slice(0, evidenceCap)}… (${text.length} chars)`;
 }
 
 /** Counts the time during which at least one request is in flight (parallel requests counted once). */
@@ -61,44 +84,33 @@ class BusyClock {
   }
 }
 
+/** Shares one clock between a client and its copies, since they share their stats. */
 const busyClocks = new WeakMap<HttpStats, BusyClock>();
 
-const evidenceCap = 4096;
-
-/** superagent parser that keeps every body as text; superagent's typings name the raw message its Response. */
-const readText = ((res: IncomingMessage, done: (err: Error | null, body: string) => void): void => {
-  let data = "";
-  res.setEncoding("utf8");
-  res.on("data", (chunk: string) => (data += chunk));
-  res.on("end", () => {
-    done(null, data);
-  });
-}) as unknown as Parameters<supertest.Test["parse"]>[0];
-
-function cap(text: string): string {
-  return text.length <= evidenceCap ? text : `${text.slice(0, evidenceCap)}… (${text.length} chars)`;
-}
-
-function headerRecord(raw: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries((raw ?? {}) as Record<string, unknown>)) {
-    out[k.toLowerCase()] = Array.isArray(v) ? v.join(", ") : String(v);
-  }
-  return out;
-}
-
-/** The suite's HTTP layer (supertest over a URL): sends, times, records and redacts every exchange. */
+/**
+ * The suite's HTTP layer: sends (paced, throttling retried), times, records and redacts every exchange. A
+ * transport failure is a TransportError, Ctrl-C a RunAborted, endless throttling a TargetThrottled.
+ */
 export class HttpClient {
   private seq = 0;
-  private nextStart = 0;
+  private readonly clock: BusyClock;
 
-  constructor(private readonly options: HttpClientOptions) {}
+  constructor(private readonly options: HttpClientOptions) {
+    let clock = busyClocks.get(options.stats);
+    if (clock === undefined) busyClocks.set(options.stats, (clock = new BusyClock(options.stats)));
+    this.clock = clock;
+  }
 
   /** The same client without the abort signal, for cleanup after Ctrl-C. */
   unstoppable(): HttpClient {
     const copy = new HttpClient({ ...this.options, signal: undefined });
     copy.seq = this.seq + 100000;
     return copy;
+  }
+
+  /** The same client, its exchanges going to another listener (a scenario running beside others). */
+  withExchanges(onExchange: (exchange: Exchange) => void): HttpClient {
+    return new HttpClient({ ...this.options, onExchange });
   }
 
   get stats(): HttpStats {
@@ -116,70 +128,104 @@ export class HttpClient {
     return p.token;
   }
 
-  /** Waits for this request's turn under --rate; concurrent callers queue up one interval apart. */
-  private async pace(): Promise<void> {
-    const interval = this.options.minIntervalMs ?? 0;
-    if (interval <= 0) return;
-    const now = performance.now();
-    const start = Math.max(now, this.nextStart);
-    this.nextStart = start + interval;
-    if (start > now) await new Promise((resolve) => setTimeout(resolve, start - now));
-  }
-
   /** The principal's token as the next request would carry it (renewed first if it is about to expire). */
   async currentToken(p: "owner" | "alt"): Promise<string | undefined> {
     await this.options.beforeSend?.();
     return p === "alt" ? this.options.credentials.alt : this.options.credentials.owner;
   }
 
-  async send(req: HttpRequest): Promise<HttpResponse> {
-    if (this.options.signal?.aborted === true) throw new RunAborted("run aborted by the user");
-    await this.options.beforeSend?.();
-    const { baseUrl, authHeader, redactor, stats } = this.options;
-    const headers: Record<string, string> = { Accept: "application/json", ...req.headers };
-    const token = this.tokenOf(req.as);
-    if (token !== undefined) headers[authHeader] = token;
-    const body = req.json === undefined ? undefined : JSON.stringify(req.json);
-    const agent = supertest(baseUrl);
-    const method = req.method.toLowerCase() as "get" | "put" | "post" | "delete";
-    let test = agent[method](req.path).redirects(0).buffer(true).parse(readText);
-    test = test.timeout({
-      response: this.options.timeoutMs ?? 30000,
-      deadline: (this.options.timeoutMs ?? 30000) * 2,
-    });
-    for (const [k, v] of Object.entries(headers)) test = test.set(k, v);
-    if (body !== undefined) test = test.set("Content-Type", "application/json").send(body);
-    await this.pace();
+  private async attempt(req: HttpRequest, headers: Record<string, string>, body: string | undefined) {
+    const { baseUrl, redactor, stats, signal } = this.options;
     const started = performance.now();
-    let clock = busyClocks.get(stats);
-    if (clock === undefined) busyClocks.set(stats, (clock = new BusyClock(stats)));
-    clock.start();
-    let res: supertest.Response;
+    this.clock.start();
+    let raw: RawResponse;
     try {
-      res = await test;
+      raw = await transport(
+        {
+          url: new URL(`${baseUrl}${req.path}`),
+          method: req.method,
+          headers,
+          ...(body === undefined ? {} : { body: Buffer.from(body, "utf8") }),
+          deadlineMs: this.options.timeoutMs ?? 30000,
+          signal,
+          maxBodyBytes: req.maxBodyBytes ?? defaultMaxBody,
+          watched: req.watched === true,
+        },
+        this.options.agents,
+      );
     } catch (error) {
-      const why = error instanceof Error ? error.message : String(error);
-      throw new TransportError(`${req.method} ${baseUrl}${req.path}: ${redactor.redact(why)}`);
+      if (error instanceof RequestAborted) throw new RunAborted("run aborted by the user");
+      const { text, isTls } = describeTransportError(error, new URL(baseUrl).origin);
+      throw new TransportError(`${req.method} ${req.path}: ${redactor.redact(text)}`, isTls);
     } finally {
-      clock.stop();
+      this.clock.stop();
     }
     const durationMs = Math.round((performance.now() - started) * 10) / 10;
-    const text = typeof res.body === "string" ? res.body : "";
-    const responseHeaders = headerRecord(res.headers);
-    const requestHeaders: Record<string, string> = {};
-    for (const [k, v] of Object.entries(headers))
-      requestHeaders[k] = k === authHeader ? "[redacted]" : redactor.redact(v);
-    if (body !== undefined) requestHeaders["Content-Type"] = "application/json";
-    this.seq += 1;
     stats.requests += 1;
     stats.samples.push({
       t: Math.round(started - (this.options.origin ?? 0)),
       ms: durationMs,
-      status: res.status,
+      status: raw.status,
       op: req.operationId,
     });
-    stats.byStatus[String(res.status)] = (stats.byStatus[String(res.status)] ?? 0) + 1;
-    if (res.status >= 500) stats.serverErrors.push(this.seq);
+    return { raw, durationMs };
+  }
+
+  async send(req: HttpRequest): Promise<HttpResponse> {
+    const { authHeader, redactor, stats, signal } = this.options;
+    for (let attempt = 0; ; attempt++) {
+      if (signal?.aborted === true) throw new RunAborted("run aborted by the user");
+      await this.options.beforeSend?.();
+      try {
+        await this.options.pacer.wait(signal);
+      } catch {
+        throw new RunAborted("run aborted by the user");
+      }
+      const headers: Record<string, string> = { Accept: "application/json", ...req.headers };
+      const token = this.tokenOf(req.as);
+      if (token !== undefined) headers[authHeader] = token;
+      const body = req.json === undefined ? undefined : JSON.stringify(req.json);
+      if (body !== undefined) headers["Content-Type"] = "application/json";
+      const { raw, durationMs } = await this.attempt(req, headers, body);
+      if (isThrottled(raw.status, raw.headers)) {
+        const wait = retryAfterMs(raw.headers["retry-after"], attempt);
+        if (attempt >= maxThrottleRetries)
+          throw new TargetThrottled(
+            `${req.method} ${redactor.redact(req.path)}: still throttled (${raw.status}) after ${attempt} retries`,
+          );
+        stats.throttled.retries += 1;
+        stats.throttled.waitMs += wait;
+        this.options.pacer.throttled();
+        try {
+          await sleep(wait, signal);
+        } catch {
+          throw new RunAborted("run aborted by the user");
+        }
+        continue;
+      }
+      this.options.pacer.succeeded();
+      return this.record(req, headers, body, raw, durationMs);
+    }
+  }
+
+  private record(
+    req: HttpRequest,
+    headers: Record<string, string>,
+    body: string | undefined,
+    raw: RawResponse,
+    durationMs: number,
+  ): HttpResponse {
+    const { authHeader, redactor, stats } = this.options;
+    const text = raw.body.toString("utf8");
+    this.seq += 1;
+    stats.byStatus[String(raw.status)] = (stats.byStatus[String(raw.status)] ?? 0) + 1;
+    if (raw.status >= 500) stats.serverErrors.push(this.seq);
+    const requestHeaders: Record<string, string> = {};
+    for (const [k, v] of Object.entries(headers))
+      requestHeaders[k] = k === authHeader ? "[redacted]" : redactor.redact(v);
+    // Header names come from the target too: an echoed token can hide in one.
+    const responseHeaders: Record<string, string> = {};
+    for (const [k, v] of Object.entries(raw.headers)) responseHeaders[redactor.redact(k)] = redactor.redact(v);
     const exchange: Exchange = {
       seq: this.seq,
       operationId: req.operationId,
@@ -188,14 +234,22 @@ export class HttpClient {
       principal: principalLabel(req.as),
       requestHeaders,
       ...(body === undefined ? {} : { requestBody: cap(redactor.redact(body)) }),
-      status: res.status,
-      responseHeaders: Object.fromEntries(
-        Object.entries(responseHeaders).map(([k, v]) => [k, redactor.redact(v)]),
-      ),
+      status: raw.status,
+      responseHeaders,
       responseBody: cap(redactor.redact(text)),
       durationMs,
+      ...(req.expect === undefined ? {} : { expected: req.expect }),
+      ...(raw.truncated ? { truncated: true } : {}),
+      ...(raw.trailingBytes > 0 ? { trailingBytes: raw.trailingBytes } : {}),
     };
     this.options.onExchange?.(exchange);
-    return { status: res.status, headers: responseHeaders, text, exchange };
+    return {
+      status: raw.status,
+      headers: raw.headers,
+      text,
+      truncated: raw.truncated,
+      trailingBytes: raw.trailingBytes,
+      exchange,
+    };
   }
 }

@@ -16,8 +16,17 @@ export interface HttpStats {
   serverErrors: number[];
   /** Every request, in the order sent: the report's timeline and latency figures come from these. */
   samples: RequestSample[];
+  /** Throttling answers (429, or 503 with Retry-After) retried after waiting, and the time waited. */
+  throttled: { retries: number; waitMs: number };
 }
 
 export function emptyStats(): HttpStats {
-  return { requests: 0, waitMs: 0, byStatus: {}, serverErrors: [], samples: [] };
+  return {
+    requests: 0,
+    waitMs: 0,
+    byStatus: {},
+    serverErrors: [],
+    samples: [],
+    throttled: { retries: 0, waitMs: 0 },
+  };
 }

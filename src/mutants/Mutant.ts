@@ -1,10 +1,18 @@
+import type { BuiltinProfileName } from "../profile/builtinProfiles";
 import type { Handler, ReferenceBehaviour } from "../reference/RefExchange";
 
 /** A deliberately broken variant of the reference: one named defect, and what must catch it. */
 export interface Mutant {
   readonly name: string;
   readonly defect: string;
-  /** Documented statuses whose rows must fail against this mutant (huawei-ims, default seed). */
+  /** The profile it is scored under (default huawei-ims; a flagged-rule defect needs openstack-glance). */
+  readonly profile?: BuiltinProfileName;
+  /**
+   * non-conformant (the default): caught when the verdict is non-conformant. finding: a defect only the extended
+   * tier can see, detected when its scenarios report a finding (the verdict stays conformant).
+   */
+  readonly expects?: "non-conformant" | "finding";
+  /** Documented statuses whose rows must fail against this mutant (its profile, default seed). */
   readonly rows: readonly number[];
   /** Scenarios that must fail, beyond the rows: the extended tier catches what no row does. */
   readonly scenarios: readonly string[];

@@ -295,8 +295,45 @@ export const mutants: readonly Mutant[] = [
     apply: (b) => ({ ...b, renderError: (status, message) => b.renderError(status, message, "text/plain") }),
   },
   {
+    name: "tag-delete-deletes-image",
+    defect: "deletes the whole image when asked to delete one of its tags (answers 204)",
+    rows: [204, 404],
+    scenarios: ["204-delete-present-tag"],
+    apply: (b) =>
+      wrapDeleteTag(b, (inner) => async (req, ctx) => {
+        const res = await inner(req, ctx);
+        if (res.status === 204) ctx.images.delete(param(req, "image_id"));
+        return res;
+      }),
+  },
+  {
+    name: "late-204-body",
+    defect: "answers 204, then writes content on the connection 50 ms after the headers (RFC 9110 §15.3.5)",
+    rows: [204, 404],
+    scenarios: ["204-delete-present-tag"],
+    apply: (b) =>
+      wrapDeleteTag(b, (inner) => async (req, ctx) => {
+        const res = await inner(req, ctx);
+        return res.status === 204 ? { status: 204, trailing: { bytes: '{"deleted":true}', afterMs: 50 } } : res;
+      }),
+  },
+  {
+    name: "flagged-tag-500",
+    defect: "answers 500 to deleting a tag with a non-ASCII character (a tag a flag covers)",
+    profile: "openstack-glance",
+    rows: [204],
+    scenarios: ["204-flagged-non-ascii-in-path"],
+    apply: (b) =>
+      wrapDeleteTag(
+        b,
+        (inner) => (req, ctx) =>
+          /[^\u0000-\u007f]/.test(param(req, "tag")) ? fail(500, "UnicodeEncodeError") : inner(req, ctx),
+      ),
+  },
+  {
     name: "lost-update",
     defect: "reads the tags, waits, then writes them back: concurrent deletes lose updates",
+    expects: "finding",
     rows: [],
     scenarios: ["204-concurrent-distinct-tags"],
     apply: (b) =>

@@ -33,12 +33,15 @@ export const fixtureOperationIds = [
   "addImageTag",
   "createImageMember",
   "updateImageMember",
+  "listImages",
 ] as const;
 export type FixtureOperationId = (typeof fixtureOperationIds)[number];
 
 /** A loaded profile: the single source of truth for statuses, parameter schemas and error bodies. */
 export interface Profile {
   readonly id: string;
+  /** One of the profiles shipped in openapi/, byte for byte; otherwise a custom profile, named as such. */
+  readonly builtin: boolean;
   readonly title: string;
   /** Where the document came from: a built-in name's file or the user's path. */
   readonly source: string;

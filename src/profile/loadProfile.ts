@@ -29,6 +29,10 @@ function readDocument(source: string): { path: string; bytes: Buffer } {
   }
 }
 
+function sha256Of(path: string): string {
+  return createHash("sha256").update(readFileSync(path)).digest("hex");
+}
+
 function authHeaderOf(document: OpenAPIV3_1.Document): string {
   for (const scheme of Object.values(document.components?.securitySchemes ?? {})) {
     if ("type" in scheme && scheme.type === "apiKey" && scheme.in === "header") return scheme.name;
@@ -84,17 +88,29 @@ export async function loadProfile(source: string): Promise<Profile> {
   }
   const info = document.info as OpenAPIV3_1.InfoObject & { "x-itc-profile"?: unknown };
   const id = typeof info["x-itc-profile"] === "string" ? info["x-itc-profile"] : source;
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  // A file may not pass for a built-in profile (the reports would name it so, its pact would be verified):
+  // claiming a built-in id, it must be that very file.
+  const builtin = isBuiltinProfileName(id) && sha256 === sha256Of(builtinProfilePath(id));
+  if (isBuiltinProfileName(id) && !builtin)
+    fail(
+      source,
+      `claims the built-in id ${id} (info.x-itc-profile) but is not that profile (sha256 ${sha256.slice(0, 12)}…): give your profile an id of its own`,
+    );
   return {
     id,
+    builtin,
     title: info.title,
     source: path,
-    sha256: createHash("sha256").update(bytes).digest("hex"),
+    sha256,
     document,
     subject,
     fixtures,
     tagSchema,
     checkTag,
-    tagFlags: parseTagFlags(rawFlags, compile(tagFlagsSchema), source),
+    tagFlags: parseTagFlags(rawFlags, compile(tagFlagsSchema), source, (op) =>
+      [...((op === "deleteImageTag" ? subject : fixtures.get(op))?.responses.keys() ?? [])],
+    ),
     checkImageId,
     authHeader: authHeaderOf(document),
     documentedStatuses: [...subject.responses.keys()].sort((a, b) => a - b),

@@ -7,6 +7,7 @@ import type { ImageRecord } from "./ImageRecord";
 export interface RefRequest {
   readonly operationId: string;
   readonly params: Readonly<Record<string, string>>;
+  readonly query: URLSearchParams;
   readonly headers: IncomingHttpHeaders;
   readonly body: Buffer;
   readonly identity: Identity;
@@ -14,7 +15,13 @@ export interface RefRequest {
 
 /** What a handler answers; an error is rendered as JSON or text by the request's Accept header. */
 export type RefResponse =
-  | { readonly status: number; readonly json?: unknown; readonly headers?: Readonly<Record<string, string>> }
+  | {
+      readonly status: number;
+      readonly json?: unknown;
+      readonly headers?: Readonly<Record<string, string>>;
+      /** Raw bytes written on the connection this long after the headers (a broken variant: content after 204). */
+      readonly trailing?: { readonly bytes: string; readonly afterMs: number };
+    }
   | { readonly status: number; readonly error: string };
 
 export interface RefContext {

@@ -93,6 +93,7 @@ export class ReferenceServer {
   private async respond(req: IncomingMessage): Promise<Answer> {
     const method = req.method ?? "GET";
     const rawPath = (req.url ?? "/").split("?")[0] ?? "/";
+    const query = new URLSearchParams((req.url ?? "").split("?")[1] ?? "");
     const body = await readBody(req);
     const token = req.headers[this.options.profile.authHeader.toLowerCase()];
     // Like Glance, the version document at the root needs no token: 300 Multiple Choices.
@@ -118,7 +119,7 @@ export class ReferenceServer {
       return { status: 400, error: "Malformed percent-encoding in the path." };
     if (route.kind === "bad-method")
       return { status: 405, error: "Method not allowed.", headers: { Allow: route.allow.join(", ") } };
-    const fault = this.options.faults?.take(route.operationId);
+    const fault = this.options.faults?.take(route.operationId, route.params);
     if (fault !== undefined)
       return { status: fault, error: `Injected fault (${fault}) from the in-process fault plan.` };
     const handler = this.behaviour.handlers[route.operationId];
@@ -129,7 +130,7 @@ export class ReferenceServer {
       now: () => new Date().toISOString().replace(/\.\d+Z$/, "Z"),
     };
     return await handler(
-      { operationId: route.operationId, params: route.params, headers: req.headers, body, identity },
+      { operationId: route.operationId, params: route.params, query, headers: req.headers, body, identity },
       ctx,
     );
   }
@@ -151,6 +152,16 @@ export class ReferenceServer {
     }
     if (payload !== "") headers["Content-Length"] = String(Buffer.byteLength(payload));
     res.writeHead(out.status, headers);
-    res.end(payload === "" ? undefined : payload);
+    const trailing = "trailing" in out ? out.trailing : undefined;
+    if (trailing === undefined) {
+      res.end(payload === "" ? undefined : payload);
+      return;
+    }
+    // Content after the headers of a 204, written on the raw connection later (Node itself would never send it).
+    res.flushHeaders();
+    setTimeout(() => {
+      res.socket?.write(trailing.bytes);
+      res.end();
+    }, trailing.afterMs);
   }
 }

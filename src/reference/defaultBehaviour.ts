@@ -5,6 +5,7 @@ import { createImage } from "./handlers/createImage";
 import { createImageMember } from "./handlers/createImageMember";
 import { deleteImage } from "./handlers/deleteImage";
 import { deleteImageTag } from "./handlers/deleteImageTag";
+import { listImages } from "./handlers/listImages";
 import { showImage } from "./handlers/showImage";
 import { updateImageMember } from "./handlers/updateImageMember";
 
@@ -27,5 +28,6 @@ export const defaultBehaviour: ReferenceBehaviour = {
     deleteImage,
     createImageMember,
     updateImageMember,
+    listImages,
   },
 };

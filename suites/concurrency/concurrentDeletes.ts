@@ -54,7 +54,7 @@ function concurrentRounds(ctx: ScenarioContext, label: string, round: Round): Re
       ),
     );
   };
-  return runProperty(ctx, fc.constant(n), body, rounds);
+  return runProperty(ctx, fc.constant(n), body, { numRuns: rounds });
 }
 
 /** Extended tier: N parallel deletes of N distinct tags: all 204 and all gone. */

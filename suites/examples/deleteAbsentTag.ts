@@ -14,7 +14,7 @@ export const deleteAbsentTag: Scenario = {
   appliesTo: documents(404),
   run: async ({ fixtures, probe, tags }) => {
     const image = await fixtures.createImage("404-absent", { tags: tags.others });
-    await probe.deleteTag({ as: "owner", imageId: image, tag: tags.absent, expect: 404, tags: "unchanged" });
+    await probe.deleteTag({ as: "owner", imageId: image, tag: tags.absent, expect: 404, tags: "check" });
     return undefined;
   },
 };

@@ -14,8 +14,8 @@ export const deleteTagTwice: Scenario = {
   appliesTo: (p) => documents(404)(p) && documents(204)(p),
   run: async ({ fixtures, probe, tags }) => {
     const image = await fixtures.createImage("404-twice", { tags: [tags.target, ...tags.others] });
-    await probe.deleteTag({ as: "owner", imageId: image, tag: tags.target, expect: 204, tags: "removed" });
-    await probe.deleteTag({ as: "owner", imageId: image, tag: tags.target, expect: 404, tags: "unchanged" });
+    await probe.deleteTag({ as: "owner", imageId: image, tag: tags.target, expect: 204, tags: "check" });
+    await probe.deleteTag({ as: "owner", imageId: image, tag: tags.target, expect: 404, tags: "check" });
     return undefined;
   },
 };

@@ -15,7 +15,7 @@ function injectedFault(status: 500 | 503, title: string): Scenario {
     run: async ({ fixtures, probe, tags, faults }) => {
       if (faults === undefined) return { notExercised: "no fault plan on this target" };
       const image = await fixtures.createImage(`${status}-fault`, { tags: [tags.target, ...tags.others] });
-      faults.inject("deleteImageTag", status);
+      faults.inject("deleteImageTag", status, image);
       await probe.deleteTag({ as: "owner", imageId: image, tag: tags.target, expect: status, tags: "skip" });
       return undefined;
     },

@@ -21,7 +21,7 @@ export const malformedToken: Scenario = {
       imageId: image,
       tag: tags.target,
       expect: 401,
-      tags: "unchanged",
+      tags: "check",
     });
     return undefined;
   },

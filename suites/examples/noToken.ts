@@ -18,7 +18,7 @@ export const noToken: Scenario = {
       imageId: image,
       tag: tags.target,
       expect: 401,
-      tags: "unchanged",
+      tags: "check",
     });
     return undefined;
   },

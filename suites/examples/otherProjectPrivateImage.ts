@@ -18,7 +18,7 @@ export const otherProjectPrivateImage: Scenario = {
     });
     const shown = await fixtures.showStatus(image, "alt");
     probe.precondition("alt cannot see the owner's private image", shown === 404, `GET as alt → ${shown}`);
-    await probe.deleteTag({ as: "alt", imageId: image, tag: tags.target, expect: 404, tags: "unchanged" });
+    await probe.deleteTag({ as: "alt", imageId: image, tag: tags.target, expect: 404, tags: "check" });
     return undefined;
   },
 };

@@ -20,7 +20,7 @@ export const requestBody: Scenario = {
       tag: tags.target,
       json: { tag: tags.target },
       expect: 400,
-      tags: "unchanged",
+      tags: "check",
     });
     return undefined;
   },

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { tagArbitraries } from "../../generators/tagArbitraries";
 import type { Probe } from "../../src/engine/Probe";
-import { runProperty } from "../../src/engine/property/runProperty";
+import { boundedFilter } from "../../generators/boundedFilter";
+import { CaseFailed, runProperty } from "../../src/engine/property/runProperty";
 import type { ScenarioContext } from "../../src/engine/ScenarioContext";
 import { documents } from "../documents";
 import type { Scenario } from "../../src/engine/Scenario";
@@ -19,7 +20,7 @@ interface Real {
 /** Stops the sequence at the first failed check, so the failure shrinks to the shortest sequence. */
 function stopOnFailure(probe: Probe): void {
   const bad = probe.checks.find((c) => !c.ok);
-  if (bad !== undefined) throw new Error(`${bad.rule}: ${bad.detail}`);
+  if (bad !== undefined) throw new CaseFailed(`${bad.rule}: ${bad.detail}`);
 }
 
 class AddTag implements fc.AsyncCommand<Model, Real> {
@@ -43,7 +44,7 @@ class DeleteTag implements fc.AsyncCommand<Model, Real> {
       imageId: r.image,
       tag: this.tag,
       expect: present ? 204 : 404,
-      tags: present ? "removed" : "unchanged",
+      tags: "check",
     });
     m.tags.delete(this.tag);
     stopOnFailure(r.probe);
@@ -81,12 +82,17 @@ export const tagSetModel: Scenario = {
   appliesTo: (p) => documents(204)(p) && documents(404)(p),
   run: (ctx) => {
     const image = scratchImage(ctx, "model");
-    const universe = fc
-      .uniqueArray(
-        tagArbitraries(ctx.profile).valid.map((c) => c.tag),
-        { minLength: 3, maxLength: 4 },
-      )
-      .filter((u) => u.every((t) => !ctx.tags.others.includes(t)));
+    // Three or four distinct valid tags; a bounded filter, since a narrow schema may not have that many.
+    const universe = boundedFilter(
+      fc
+        .array(
+          tagArbitraries(ctx.profile).valid.map((c) => c.tag),
+          { minLength: 3, maxLength: 6 },
+        )
+        .map((u) => [...new Set(u)].filter((t) => !ctx.tags.others.includes(t)).slice(0, 4)),
+      (u) => u.length >= 3,
+      "three distinct valid tags",
+    );
     const sequences = universe.chain((u) =>
       fc.commands(
         [
@@ -107,7 +113,7 @@ export const tagSetModel: Scenario = {
         const model: Model = { tags: new Set(await ctx.fixtures.tagsOf(id)) };
         await fc.asyncModelRun(() => ({ model, real: { image: id, probe, ctx } }), cmds);
       },
-      runs,
+      { numRuns: runs },
     );
   },
 };

@@ -1,8 +1,10 @@
 import fc from "fast-check";
+import { balanced } from "../../generators/balanced";
+import { boundedFilter } from "../../generators/boundedFilter";
 import { tagArbitraries } from "../../generators/tagArbitraries";
 import { runProperty } from "../../src/engine/property/runProperty";
-import { documents } from "../documents";
 import type { Scenario } from "../../src/engine/Scenario";
+import { documents } from "../documents";
 import { scratchImage } from "./scratchImage";
 
 /** Property 2: any valid tag absent: 404, tags unchanged; the same tag deleted twice: 204 then 404. */
@@ -20,15 +22,24 @@ export const absentTagProperty: Scenario = {
   appliesTo: (p) => documents(404)(p) && documents(204)(p),
   run: (ctx) => {
     const image = scratchImage(ctx, "p2-absent");
-    const valid = tagArbitraries(ctx.profile).valid.filter((c) => !ctx.tags.others.includes(c.tag));
-    const pair = fc.tuple(valid, valid).filter(([a, b]) => a.tag !== b.tag);
-    return runProperty(ctx, pair, async ([present, absent], { probe, classify }) => {
-      classify(present.tagClass);
-      const id = await image();
-      await probe.deleteTag({ as: "owner", imageId: id, tag: absent.tag, expect: 404, tags: "unchanged" });
-      if (!(await probe.addTag(id, present.tag))) return;
-      await probe.deleteTag({ as: "owner", imageId: id, tag: present.tag, expect: 204, tags: "removed" });
-      await probe.deleteTag({ as: "owner", imageId: id, tag: present.tag, expect: 404, tags: "unchanged" });
-    });
+    const tags = tagArbitraries(ctx.profile);
+    const notKept = (c: { tag: string }): boolean => !ctx.tags.others.includes(c.tag);
+    const other = boundedFilter(tags.valid, notKept, "valid tag other than the kept ones");
+    const cases = balanced(tags.valid, tags.validByClass.values(), (v) =>
+      boundedFilter(fc.tuple(v, other), ([a, b]) => notKept(a) && a.tag !== b.tag, "two distinct valid tags"),
+    );
+    return runProperty(
+      ctx,
+      cases.arbitrary,
+      async ([present, absent], { probe, classify }) => {
+        classify(present.tagClass);
+        const id = await image();
+        await probe.deleteTag({ as: "owner", imageId: id, tag: absent.tag, expect: 404, tags: "check" });
+        if ((await probe.addTag(id, present.tag)) !== 204) return;
+        await probe.deleteTag({ as: "owner", imageId: id, tag: present.tag, expect: 204, tags: "check" });
+        await probe.deleteTag({ as: "owner", imageId: id, tag: present.tag, expect: 404, tags: "check" });
+      },
+      { balance: cases.balance },
+    );
   },
 };

@@ -1,7 +1,9 @@
+import { balanced } from "../../generators/balanced";
+import { boundedFilter } from "../../generators/boundedFilter";
 import { tagArbitraries } from "../../generators/tagArbitraries";
 import { runProperty } from "../../src/engine/property/runProperty";
-import { documents } from "../documents";
 import type { Scenario } from "../../src/engine/Scenario";
+import { documents } from "../documents";
 import { scratchImage } from "./scratchImage";
 
 /** Property 1: any valid tag present on an own image: 204, empty body, the tag gone, all other tags unchanged. */
@@ -19,12 +21,20 @@ export const deletePresentProperty: Scenario = {
   appliesTo: documents(204),
   run: (ctx) => {
     const image = scratchImage(ctx, "p1-present");
-    const valid = tagArbitraries(ctx.profile).valid.filter((c) => !ctx.tags.others.includes(c.tag));
-    return runProperty(ctx, valid, async (c, { probe, classify }) => {
-      classify(c.tagClass);
-      const id = await image();
-      if (!(await probe.addTag(id, c.tag))) return;
-      await probe.deleteTag({ as: "owner", imageId: id, tag: c.tag, expect: 204, tags: "removed" });
-    });
+    const tags = tagArbitraries(ctx.profile);
+    const cases = balanced(tags.valid, tags.validByClass.values(), (v) =>
+      boundedFilter(v, (c) => !ctx.tags.others.includes(c.tag), "valid tag other than the kept ones"),
+    );
+    return runProperty(
+      ctx,
+      cases.arbitrary,
+      async (c, { probe, classify }) => {
+        classify(c.tagClass);
+        const id = await image();
+        if ((await probe.addTag(id, c.tag)) !== 204) return;
+        await probe.deleteTag({ as: "owner", imageId: id, tag: c.tag, expect: 204, tags: "check" });
+      },
+      { balance: cases.balance },
+    );
   },
 };

@@ -1,8 +1,8 @@
 import { tagArbitraries } from "../../generators/tagArbitraries";
 import { tagRules } from "../../generators/tagRules";
 import { runProperty } from "../../src/engine/property/runProperty";
-import { documents } from "../documents";
 import type { Scenario } from "../../src/engine/Scenario";
+import { documents } from "../documents";
 import { scratchImage } from "./scratchImage";
 
 /**
@@ -22,20 +22,25 @@ export const invalidTagProperty: Scenario = {
   appliesTo: (p) =>
     documents(400)(p) && tagRules(p).pattern !== undefined && tagArbitraries(p).invalid !== undefined,
   run: async (ctx) => {
-    const invalid = tagArbitraries(ctx.profile).invalid;
-    if (invalid === undefined) return { notExercised: "the profile's tag schema rejects no generated tag" };
+    const tags = tagArbitraries(ctx.profile);
+    if (tags.invalid === undefined) return { notExercised: "the profile's tag schema rejects no generated tag" };
     const image = scratchImage(ctx, "p4-invalid");
     const lenient = ctx.settings.lenient;
-    return runProperty(ctx, invalid, async (c, { probe, classify, deviation }) => {
-      classify(c.tagClass);
-      const res = await probe.deleteTag({
-        as: "owner",
-        imageId: await image(),
-        tag: c.tag,
-        expect: lenient ? [400, 404] : [400],
-        tags: "unchanged",
-      });
-      if (res.status === 404) deviation(`404 instead of 400 for a ${c.tagClass} tag`);
-    });
+    return runProperty(
+      ctx,
+      tags.invalid,
+      async (c, { probe, classify, deviation }) => {
+        classify(c.tagClass);
+        const res = await probe.deleteTag({
+          as: "owner",
+          imageId: await image(),
+          tag: c.tag,
+          expect: lenient ? [400, 404] : [400],
+          tags: "check",
+        });
+        if (res.status === 404) deviation(`404 instead of 400 for a ${c.tagClass} tag`);
+      },
+      { balance: [...tags.invalidByClass.values()] },
+    );
   },
 };

@@ -1,9 +1,10 @@
 import fc from "fast-check";
-import { malformedImageId, missingImageId } from "../../generators/imageIdArbitraries";
+import { balanced } from "../../generators/balanced";
+import { malformedImageIdClasses, missingImageId } from "../../generators/imageIdArbitraries";
 import { tagArbitraries } from "../../generators/tagArbitraries";
 import { runProperty } from "../../src/engine/property/runProperty";
-import { documents } from "../documents";
 import type { Scenario } from "../../src/engine/Scenario";
+import { documents } from "../documents";
 
 /** Property 3: any missing or malformed image id: 404 (400 also accepted for malformed ids where documented). */
 export const missingImageProperty: Scenario = {
@@ -19,11 +20,17 @@ export const missingImageProperty: Scenario = {
   appliesTo: documents(404),
   run: (ctx) => {
     const accepted400 = ctx.profile.documentedStatuses.includes(400);
-    const cases = fc.tuple(fc.oneof(missingImageId, malformedImageId), tagArbitraries(ctx.profile).valid);
-    return runProperty(ctx, cases, async ([id, tag], { probe, classify }) => {
-      classify(id.idClass);
-      const expect = id.idClass !== "missing-uuid-v4" && accepted400 ? [404, 400] : [404];
-      await probe.deleteTag({ as: "owner", imageId: id.imageId, tag: tag.tag, expect, tags: "skip" });
-    });
+    const ids = [missingImageId, ...malformedImageIdClasses];
+    const cases = balanced(fc.oneof(...ids), ids, (i) => fc.tuple(i, tagArbitraries(ctx.profile).valid));
+    return runProperty(
+      ctx,
+      cases.arbitrary,
+      async ([id, tag], { probe, classify }) => {
+        classify(id.idClass);
+        const expect = id.idClass !== "missing-uuid-v4" && accepted400 ? [404, 400] : [404];
+        await probe.deleteTag({ as: "owner", imageId: id.imageId, tag: tag.tag, expect, tags: "skip" });
+      },
+      { balance: cases.balance },
+    );
   },
 };

@@ -1,9 +1,11 @@
 import fc from "fast-check";
+import { balanced } from "../../generators/balanced";
+import { boundedFilter } from "../../generators/boundedFilter";
 import { missingImageId } from "../../generators/imageIdArbitraries";
 import { tagArbitraries } from "../../generators/tagArbitraries";
 import { runProperty } from "../../src/engine/property/runProperty";
-import { documents } from "../documents";
 import type { Scenario } from "../../src/engine/Scenario";
+import { documents } from "../documents";
 import { scratchImage } from "./scratchImage";
 
 const garbageToken = fc.string({
@@ -28,15 +30,18 @@ export const noValidTokenProperty: Scenario = {
     const image = scratchImage(ctx, "p5-token");
     const tags = tagArbitraries(ctx.profile);
     const anyTag = tags.invalid === undefined ? tags.valid : fc.oneof(tags.valid, tags.invalid);
-    const cases = fc.record({
-      token: fc.option(garbageToken, { nil: undefined }),
-      tag: anyTag,
-      missing: fc.option(missingImageId, { nil: undefined }),
-    });
     const real = [ctx.target.credentials.owner, ctx.target.credentials.alt];
+    const kinds = [fc.constant(undefined), garbageToken];
+    const cases = balanced(fc.option(garbageToken, { nil: undefined }), kinds, (token) =>
+      boundedFilter(
+        fc.record({ token, tag: anyTag, missing: fc.option(missingImageId, { nil: undefined }) }),
+        (c) => !real.includes(c.token),
+        "a token that is none of the run's",
+      ),
+    );
     return runProperty(
       ctx,
-      cases.filter((c) => !real.includes(c.token)),
+      cases.arbitrary,
       async (c, { probe, classify }) => {
         classify(c.token === undefined ? "no-token" : "random-token");
         const as = c.token === undefined ? ("anonymous" as const) : { label: "random token", token: c.token };
@@ -46,9 +51,10 @@ export const noValidTokenProperty: Scenario = {
           imageId,
           tag: c.tag.tag,
           expect: 401,
-          tags: c.missing === undefined ? "unchanged" : "skip",
+          tags: c.missing === undefined ? "check" : "skip",
         });
       },
+      { balance: cases.balance },
     );
   },
 };

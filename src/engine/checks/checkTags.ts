@@ -1,27 +1,40 @@
-import { check, type Check } from "./Check";
+import { check, coreCheck, type Check } from "./Check";
+
+const sorted = (tags: readonly string[]): string[] => [...tags].sort();
+const show = (tags: readonly string[]): string => JSON.stringify(sorted(tags));
 
 function same(a: readonly string[], b: readonly string[]): boolean {
-  const x = [...a].sort();
-  const y = [...b].sort();
+  const x = sorted(a);
+  const y = sorted(b);
   return x.length === y.length && x.every((v, i) => v === y[i]);
 }
 
-const show = (tags: readonly string[]): string => JSON.stringify([...tags].sort());
+const others = (tags: readonly string[], tag: string): string[] => tags.filter((t) => t !== tag);
 
-/** After a 204 the tag is gone and every other tag is unchanged (tags are case-sensitive strings). */
-export function checkTagRemoved(before: readonly string[], after: readonly string[], tag: string): Check {
-  const expected = before.filter((t) => t !== tag);
-  return check(
-    "tag removed, others unchanged",
-    same(expected, after),
-    `before ${show(before)}, after ${show(after)}, expected ${show(expected)}`,
-    "Image API v2: delete image tag",
-  );
+/**
+ * After a 204: the tag is gone (the rule), and every other tag is unchanged (a core rule in every tier: a
+ * delete never touches another tag). Tags are case-sensitive strings.
+ */
+export function checkTagRemoved(before: readonly string[], after: readonly string[], tag: string): Check[] {
+  return [
+    check(
+      "tag removed",
+      !after.includes(tag),
+      `${JSON.stringify(tag)} ${after.includes(tag) ? "still there" : "gone"}; after ${show(after)}`,
+      "Image API v2: delete image tag",
+    ),
+    coreCheck(
+      "other tags unchanged",
+      same(others(before, tag), others(after, tag)),
+      `before ${show(before)}, after ${show(after)}`,
+      "a delete changes no other tag",
+    ),
+  ];
 }
 
-/** After an error response the image's tags are exactly as they were. */
+/** After an error response the image's tags are exactly as they were (a core rule in every tier). */
 export function checkTagsUnchanged(before: readonly string[], after: readonly string[]): Check {
-  return check(
+  return coreCheck(
     "tags unchanged",
     same(before, after),
     `before ${show(before)}, after ${show(after)}`,

@@ -6,8 +6,13 @@ export interface PropertyDetails {
   readonly seed: number;
   /** Cases executed (fast-check numRuns, shrinking excluded). */
   readonly runs: number;
+  /** Cases planned (--runs, or more to cover every generator class once): "interrupted after runs of planned". */
+  readonly planned: number;
   readonly shrinks: number;
+  /** Cut short by --time-budget. */
   readonly interrupted: boolean;
+  /** Shrinking stopped at its budget (as many cases as the property ran): the counterexample may shrink further. */
+  readonly shrinkStopped?: boolean;
   /** Cases per generator class (tag classes, image id classes, token kinds). */
   readonly classes: Readonly<Record<string, number>>;
   /** Accepted with --lenient, recorded instead of failed. */
@@ -27,4 +32,6 @@ export interface PropertyOutput {
   /** The checks and exchanges of the failing case (or of the last case when none failed). */
   readonly checks: readonly Check[];
   readonly exchanges: readonly Exchange[];
+  /** Flagged and extended tiers: the failed checks of rules that bind every tier (they fail the verdict). */
+  readonly breaches: readonly Check[];
 }

@@ -1,13 +1,15 @@
 import fc from "fast-check";
+import { GenerationExhausted } from "../../../generators/boundedFilter";
 import type { Exchange } from "../../http/Exchange";
-import { RunAborted, TransportError } from "../../http/errors";
-import { check, type Check } from "../checks/Check";
+import { RunAborted, TargetThrottled, TransportError } from "../../http/errors";
+import { coreCheck, type Check } from "../checks/Check";
 import { FixtureError } from "../FixtureError";
 import { Probe } from "../Probe";
 import { scenarioSeed } from "../RunSettings";
-import type { ScenarioContext } from "../ScenarioContext";
+import type { NotExercised, ScenarioContext } from "../ScenarioContext";
 import { curlOf } from "./curlOf";
 import type { PropertyOutput } from "./PropertyOutput";
+import { unexpectedServerErrors } from "./unexpectedServerErrors";
 
 export interface CaseTools {
   readonly probe: Probe;
@@ -17,39 +19,92 @@ export interface CaseTools {
   readonly deviation: (text: string) => void;
 }
 
+/** Thrown by a case that stops at its first failed check (the model does, to shrink to the shortest sequence). */
+export class CaseFailed extends Error {
+  override readonly name = "CaseFailed";
+}
+
+export interface PropertyOptions<T> {
+  /** Cases to run (default --runs); never fewer than the balanced classes. */
+  readonly numRuns?: number;
+  /** One arbitrary per generator class: a case of each runs first, so every class appears even at low --runs. */
+  readonly balance?: readonly fc.Arbitrary<T>[];
+}
+
 interface CaseRecord {
   readonly checks: readonly Check[];
   readonly exchanges: readonly Exchange[];
   readonly reason?: string;
 }
 
+/** Errors that end the property: the run's trouble (Ctrl-C, an unreachable or throttling target) or the suite's. */
 function isFatal(error: unknown): boolean {
-  return error instanceof FixtureError || error instanceof TransportError || error instanceof RunAborted;
+  return (
+    error instanceof TransportError ||
+    error instanceof RunAborted ||
+    error instanceof TargetThrottled ||
+    error instanceof GenerationExhausted
+  );
+}
+
+/** One sample of each class arbitrary (those that cannot generate are left out). */
+function balancedExamples<T>(balance: readonly fc.Arbitrary<T>[], seed: number): T[] {
+  return balance.flatMap((arb, i) => {
+    try {
+      return fc.sample(arb, { seed: seed + i, numRuns: 1 });
+    } catch (error) {
+      if (error instanceof GenerationExhausted) return [];
+      throw error;
+    }
+  });
 }
 
 /**
- * Runs a property with fast-check's runner: each case gets its own probe, a case fails when any check fails or
- * any request of it got a 5xx (property 8 holds in every property), and a failure is shrunk and made replayable.
- * Setup failures, transport errors and Ctrl-C end the property and propagate to the engine.
+ * Runs a property with fast-check's runner. Each case gets its own probe; a case fails when any check fails or
+ * any request of it got an unexpected 5xx (property 8 holds in every property). A failure after the subject
+ * request is the target's (a failed check), before it the setup's (the property is not exercised).
+ *
+ * Core tier: the first failing case is shrunk. Flagged and extended tiers: every case runs, since a deviation
+ * the tier reports (a flagged rule, a finding) must not hide a later case that breaks a rule of every tier
+ * (core checks); only such a breach is shrunk, and the smallest reported deviation is kept with its path.
+ * Shrinking stops after as many cases as the property ran (the report says so), so a failing run ends no later
+ * than a passing one. Ctrl-C or a time limit is never a failure: 0 cases is not exercised.
  */
 export async function runProperty<T>(
   ctx: ScenarioContext,
   arbitrary: fc.Arbitrary<T>,
   body: (value: T, tools: CaseTools) => Promise<void>,
-  numRuns = ctx.settings.runs,
-): Promise<PropertyOutput> {
+  options: PropertyOptions<T> = {},
+): Promise<PropertyOutput | NotExercised> {
   const seed = scenarioSeed(ctx.settings.seed, ctx.scenarioId);
+  const explore = ctx.tier !== "core";
   const classes: Record<string, number> = {};
   const deviations: string[] = [];
   let fatal: unknown;
   let failing: CaseRecord | undefined;
+  let reported: (CaseRecord & { readonly value: string; readonly index: number }) | undefined;
   let last: CaseRecord = { checks: [], exchanges: [] };
+  let index = 0;
+  let casesAfterFailure = 0;
+  let shrinkStopped = false;
+  let examples: T[];
+  try {
+    examples = options.balance === undefined ? [] : balancedExamples(options.balance, seed);
+  } catch (error) {
+    return { notExercised: `cannot generate cases: ${error instanceof Error ? error.message : String(error)}`, cause: "setup-failed" };
+  }
+  const planned = Math.max(options.numRuns ?? ctx.settings.runs, examples.length);
   const predicate = async (value: T): Promise<boolean> => {
     if (fatal !== undefined) return true;
+    if (failing !== undefined && ++casesAfterFailure > planned) {
+      shrinkStopped = true;
+      return true;
+    }
+    const caseIndex = failing === undefined ? index++ : -1;
     const mark = ctx.exchangeLog.length;
     const probe = new Probe(ctx.client, ctx.fixtures, ctx.profile);
     const caseDeviations: string[] = [];
-    let crash: string | undefined;
+    let stopped: string | undefined;
     try {
       await body(value, {
         probe,
@@ -57,76 +112,91 @@ export async function runProperty<T>(
         deviation: (text) => caseDeviations.push(text),
       });
     } catch (error) {
-      if (isFatal(error)) {
+      if (error instanceof Error && error.name === "PreconditionFailure") throw error;
+      if (error instanceof CaseFailed) stopped = error.message;
+      else if (error instanceof FixtureError && probe.subjectSent)
+        // After the subject request, reading the image back failing is the target's doing, with evidence.
+        probe.record(
+          coreCheck("the image can be read back after the subject request", false, error.message, "a tag delete changes no image"),
+        );
+      else {
         fatal = error;
         return true;
       }
-      if (error instanceof Error && error.name === "PreconditionFailure") throw error;
-      crash = error instanceof Error ? error.message : String(error);
     }
     const exchanges = ctx.exchangeLog.slice(mark);
-    const fives = exchanges.filter((e) => e.status >= 500);
-    const checks = [...probe.checks];
-    if (fives.length > 0)
-      checks.push(
-        check(
-          "no 5xx (property 8)",
-          false,
-          fives.map((e) => `${e.method} ${e.path} → ${e.status}`).join("; "),
-          "a conformant service answers every request without a server error",
-        ),
-      );
+    const checks = [...probe.checks, ...unexpectedServerErrors(exchanges)];
     const bad = checks.filter((c) => !c.ok);
-    if (crash !== undefined || bad.length > 0) {
-      failing = {
-        checks,
-        exchanges,
-        reason: [crash, ...bad.map((c) => `${c.rule}: ${c.detail}`)]
-          .filter((x) => x !== undefined)
-          .join("; "),
-      };
+    const record: CaseRecord = {
+      checks,
+      exchanges,
+      reason: [stopped, ...bad.map((c) => `${c.rule}: ${c.detail}`)].filter((x) => x !== undefined).join("; "),
+    };
+    const breaks = explore ? bad.some((c) => c.core === true) : bad.length > 0 || stopped !== undefined;
+    if (breaks) {
+      failing = record;
       return false;
     }
+    if (explore && (bad.length > 0 || stopped !== undefined) && caseIndex >= 0) {
+      const shown = fc.stringify(value);
+      if (reported === undefined || shown.length < reported.value.length) reported = { ...record, value: shown, index: caseIndex };
+    }
     deviations.push(...caseDeviations);
-    last = { checks, exchanges };
+    last = record;
     return true;
   };
   const replaying = ctx.settings.replayPath !== undefined && ctx.settings.only?.length === 1;
-  const details = await fc.check(fc.asyncProperty(arbitrary, predicate), {
-    seed,
-    numRuns,
-    ...(replaying ? { path: ctx.settings.replayPath } : {}),
-    ...(ctx.settings.timeBudgetMs === undefined
-      ? {}
-      : { plugins: [fc.interruptAfterTimeLimit(ctx.settings.timeBudgetMs)] }),
-  });
+  let details: fc.RunDetails<[T]>;
+  try {
+    details = await fc.check(fc.asyncProperty(arbitrary, predicate), {
+      seed,
+      numRuns: planned,
+      examples: examples.map((e) => [e] as [T]),
+      ...(replaying ? { path: ctx.settings.replayPath } : {}),
+      ...(ctx.settings.timeBudgetMs === undefined ? {} : { interruptAfterTimeLimit: ctx.settings.timeBudgetMs }),
+    });
+  } catch (error) {
+    if (error instanceof GenerationExhausted) return { notExercised: `cannot generate cases: ${error.message}`, cause: "setup-failed" };
+    throw error;
+  }
+  if (fatal instanceof GenerationExhausted) return { notExercised: `cannot generate cases: ${fatal.message}`, cause: "setup-failed" };
   if (fatal instanceof Error) throw fatal;
   const common = {
     seed,
     runs: details.numRuns,
+    planned,
     shrinks: details.numShrinks,
     interrupted: details.interrupted,
+    ...(shrinkStopped ? { shrinkStopped: true } : {}),
     classes,
     deviations: [...new Set(deviations)].slice(0, 20),
   };
-  if (!details.failed)
-    return { property: common, failed: false, checks: last.checks, exchanges: last.exchanges };
-  const record = failing ?? { checks: [], exchanges: [], reason: String(details.errorInstance) };
-  const path = details.counterexamplePath ?? "";
+  const failure = failing ?? reported;
+  if (failure === undefined) {
+    // fast-check reports an interrupted run with no case as failed, without a counterexample: that is no failure.
+    if (details.interrupted && details.numRuns === 0)
+      return { notExercised: "interrupted (--time-budget) before the first case ran", cause: "interrupted" };
+    if (details.failed) throw new Error(`fast-check failed without a failing case: ${String(details.errorInstance)}`);
+    return { property: common, failed: false, checks: last.checks, exchanges: last.exchanges, breaches: [] };
+  }
+  const path = failing !== undefined ? (details.counterexamplePath ?? "") : String(reported?.index ?? 0);
+  const counterexample =
+    failing !== undefined ? (details.counterexample === null ? undefined : fc.stringify(details.counterexample[0])) : reported?.value;
   const subject =
-    [...record.exchanges].reverse().find((e) => e.operationId === ctx.profile.subject.operationId) ??
-    record.exchanges[record.exchanges.length - 1];
+    [...failure.exchanges].reverse().find((e) => e.operationId === ctx.profile.subject.operationId) ??
+    failure.exchanges[failure.exchanges.length - 1];
   return {
     property: {
       ...common,
-      counterexample: fc.stringify(details.counterexample),
+      ...(counterexample === undefined ? {} : { counterexample }),
       path,
       replay: ctx.replayCommand(path),
       ...(subject === undefined ? {} : { curl: curlOf(subject, ctx.target.baseUrl, ctx.profile.authHeader) }),
     },
     failed: true,
-    ...(record.reason === undefined ? {} : { reason: record.reason }),
-    checks: record.checks,
-    exchanges: record.exchanges,
+    ...(failure.reason === undefined || failure.reason === "" ? {} : { reason: failure.reason }),
+    checks: failure.checks,
+    exchanges: failure.exchanges,
+    breaches: explore && failing !== undefined ? failing.checks.filter((c) => !c.ok && c.core === true) : [],
   };
 }

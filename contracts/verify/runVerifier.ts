@@ -1,0 +1,75 @@
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { RunAborted, TransportError } from "../../src/http/errors";
+import { packageRoot } from "../../src/util/packageRoot";
+import { failureMark, type VerifyJob } from "./verifyInteraction";
+
+export interface VerifierRun {
+  readonly job: VerifyJob;
+  readonly nonce: string;
+  /** The run's signal: Ctrl-C (or the target failing elsewhere) stops the verification at once. */
+  readonly signal: AbortSignal | undefined;
+  /** The whole verification must end within this, or the target is taken to have stopped answering. */
+  readonly deadlineMs: number;
+  /** Environment for the child beyond the parent's (CA bundle, proxy), never a token. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * Runs the verifier in a child process of its own process group: its native output stays out of the user's
+ * summary, a terminal's Ctrl-C (sent to the foreground group) does not kill it behind the run's back, and it
+ * exits when the run stops it, when the deadline passes, or when the parent dies (its stdin closes).
+ */
+export function runVerifier(run: VerifierRun): Promise<{ ok: boolean; message: string }> {
+  return new Promise((resolve, reject) => {
+    const script = join(packageRoot, "dist", "contracts", "verify", "verifyInteraction.js");
+    // The child asks the parent for tokens (with the nonce) and needs none of the user's.
+    const env: NodeJS.ProcessEnv = { ...process.env, ...run.env, ITC_VERIFY_JOB: JSON.stringify(run.job), ITC_VERIFY_NONCE: run.nonce };
+    for (const [k, v] of Object.entries(run.env)) if (v === undefined) delete env[k];
+    delete env["ITC_TOKEN"];
+    delete env["ITC_ALT_TOKEN"];
+    const child = spawn(process.execPath, [script], { env, stdio: ["pipe", "pipe", "pipe"], detached: true });
+    let stderr = "";
+    let stopped: Error | undefined;
+    const kill = (why: Error): void => {
+      if (stopped !== undefined || child.exitCode !== null || child.pid === undefined) return;
+      stopped = why;
+      try {
+        process.kill(-child.pid, "SIGKILL");
+      } catch {
+        child.kill("SIGKILL");
+      }
+    };
+    const onAbort = (): void => {
+      kill(new RunAborted("run aborted by the user"));
+    };
+    run.signal?.addEventListener("abort", onAbort, { once: true });
+    const deadline = setTimeout(() => {
+      kill(new TransportError(`the Pact verification did not end within ${run.deadlineMs / 1000} s: the target stopped answering`));
+    }, run.deadlineMs);
+    if (run.signal?.aborted === true) onAbort();
+    child.stdout.resume();
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.stdin.on("error", () => undefined);
+    child.on("error", reject);
+    child.on("close", (code, signal) => {
+      clearTimeout(deadline);
+      run.signal?.removeEventListener("abort", onAbort);
+      if (stopped !== undefined) {
+        reject(stopped);
+        return;
+      }
+      if (signal !== null) {
+        // Killed from outside (not by this run): no verdict on the target, a fault of the suite's environment.
+        reject(new Error(`the Pact verifier child was killed by ${signal}`));
+        return;
+      }
+      const marked = stderr.split("\n").find((l) => l.startsWith(failureMark));
+      const message =
+        marked === undefined
+          ? stderr.trim().split("\n").slice(-3).join(" ")
+          : (JSON.parse(marked.slice(failureMark.length)) as string);
+      resolve({ ok: code === 0, message });
+    });
+  });
+}

@@ -1,0 +1,36 @@
+import { readFileSync } from "node:fs";
+import type { TlsSettings } from "../http/Agents";
+import { ConfigError } from "./ConfigError";
+
+/** The TLS options as given: files and the verify switch (options, OS_* variables, clouds.yaml). */
+export interface TlsInput {
+  readonly cacert?: string | undefined;
+  readonly cert?: string | undefined;
+  readonly key?: string | undefined;
+  readonly insecure?: boolean | undefined;
+}
+
+function readPem(what: string, path: string | undefined): Buffer | undefined {
+  if (path === undefined || path === "") return undefined;
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    const why = error instanceof Error ? ((error as { code?: unknown }).code ?? error.message) : String(error);
+    throw new ConfigError("bad-option", `${what} ${path}: cannot read it (${String(why)})`);
+  }
+}
+
+/** TLS settings as python-openstackclient takes them: a CA bundle, a client certificate and key, or --insecure. */
+export function resolveTls(input: TlsInput): TlsSettings & { readonly cacertPath?: string } {
+  const ca = readPem("--os-cacert", input.cacert);
+  const cert = readPem("--os-cert", input.cert);
+  const key = readPem("--os-key", input.key);
+  if ((cert === undefined) !== (key === undefined))
+    throw new ConfigError("bad-option", "a client certificate needs both --os-cert and --os-key");
+  return {
+    ...(ca === undefined ? {} : { ca, cacertPath: input.cacert }),
+    ...(cert === undefined ? {} : { cert }),
+    ...(key === undefined ? {} : { key }),
+    insecure: input.insecure === true,
+  };
+}

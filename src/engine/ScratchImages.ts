@@ -1,0 +1,209 @@
+import { performance } from "node:perf_hooks";
+import type { Exchange } from "../http/Exchange";
+import { expandPath } from "../http/expandPath";
+import type { HttpClient } from "../http/HttpClient";
+import type { Profile } from "../profile/Profile";
+import { mapLimit } from "../util/mapLimit";
+import { listImages } from "./listImages";
+import type { Finding } from "./RunResult";
+
+export type Creator = "owner" | "alt";
+
+export interface CleanupResult {
+  /** Scratch images the run created: those the target said it created, and those found by name. */
+  readonly created: number;
+  readonly deleted: number;
+  /** Images found by name that no create answer had announced (a create that answered an error, or lost). */
+  readonly foundByName: number;
+  /** Images that could not be deleted, with why: a user must know what the run left behind. */
+  readonly leftBehind: readonly { readonly imageId: string; readonly why: string }[];
+}
+
+interface Created {
+  readonly id: string;
+  readonly as: Creator;
+}
+
+/** Deletes in parallel during cleanup: bounded, so a slow target is not flooded. */
+const cleanupConcurrency = 8;
+
+/**
+ * The run's scratch images, shared by every scenario: the ones the target announced, every name the run ever
+ * sent in a create (a create that answers an error may still store the image, as Glance 25.1.0 does for four-byte
+ * characters in a tag), the tags the run knows each image carries, and the projects of both identities.
+ */
+export class ScratchImages {
+  private readonly created = new Map<string, Created>();
+  private readonly names = { owner: new Set<string>(), alt: new Set<string>() };
+  private readonly tags = new Map<string, string[]>();
+  private readonly projects: { owner?: string; alt?: string } = {};
+  private early = 0;
+  private storedDespiteError: { count: number; first: Finding } | undefined;
+  /** The alt project id, learned once (scenarios running in parallel share one probe image). */
+  altProject: Promise<string> | undefined;
+
+  constructor(
+    readonly profile: Profile,
+    readonly runId: string,
+    /** The alt project id when the user gave it (--alt-project-id) or Keystone told it. */
+    readonly knownAltProject: string | undefined,
+  ) {}
+
+  nameOf(label: string): string {
+    return `itc-${this.runId}-${label}`;
+  }
+
+  /** A name about to be sent in a create: cleanup lists it, whatever the create answers. */
+  attempted(name: string, as: Creator): void {
+    this.names[as].add(name);
+  }
+
+  register(id: string, as: Creator, owner: string | undefined): void {
+    this.created.set(id, { id, as });
+    if (owner !== undefined) this.projects[as] ??= owner;
+  }
+
+  has(id: string): boolean {
+    return this.created.has(id);
+  }
+
+  creatorOf(id: string): Creator | undefined {
+    return this.created.get(id)?.as;
+  }
+
+  /** Deleted before the end of the run: still counted as created and deleted. */
+  deletedEarly(id: string): void {
+    if (this.created.delete(id)) this.early += 1;
+    this.tags.delete(id);
+  }
+
+  known(id: string): string[] | undefined {
+    const t = this.tags.get(id);
+    return t === undefined ? undefined : [...t];
+  }
+
+  setKnown(id: string, tags: readonly string[] | undefined): void {
+    if (tags === undefined) this.tags.delete(id);
+    else this.tags.set(id, [...tags]);
+  }
+
+  /** A create answered an error yet stored the image: an upstream defect worth telling the cloud's owner. */
+  noteStoredDespiteError(status: number, name: string, ids: readonly string[], exchanges: readonly Exchange[]): void {
+    if (this.storedDespiteError !== undefined) {
+      this.storedDespiteError.count += ids.length;
+      return;
+    }
+    this.storedDespiteError = {
+      count: ids.length,
+      first: {
+        id: "create-error-but-stored",
+        title: `creating an image answered ${status}, yet the image was stored`,
+        detail: `POST of ${name} answered ${status}; listing the name then showed ${ids.join(", ")}`,
+        exchanges,
+      },
+    };
+  }
+
+  findings(): Finding[] {
+    const s = this.storedDespiteError;
+    if (s === undefined) return [];
+    return [{ ...s.first, detail: `${s.first.detail} (${s.count} image${s.count === 1 ? "" : "s"} so in this run; the suite deleted them)` }];
+  }
+
+  /** Deletes one image: undefined once it is gone (204, or 404: already gone), otherwise why not. */
+  private async remove(client: HttpClient, id: string, as: Creator): Promise<string | undefined> {
+    const spec = this.profile.fixtures.get("deleteImage");
+    if (spec === undefined) return "the profile has no deleteImage operation";
+    try {
+      const res = await client.send({
+        operationId: "deleteImage",
+        method: "DELETE",
+        path: expandPath(spec.pathTemplate, { image_id: id }),
+        as,
+        expect: [204, 404],
+      });
+      return res.status === 204 || res.status === 404 ? undefined : `delete answered ${res.status}`;
+    } catch (error) {
+      return `delete: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
+
+  /** Deletes one image of this run now; if that fails it stays for the cleanup at the end. */
+  async discard(client: HttpClient, id: string): Promise<void> {
+    const image = this.created.get(id);
+    if (image !== undefined && (await this.remove(client, id, image.as)) === undefined) this.deletedEarly(id);
+  }
+
+  /** Images of ours that the target lists under a name, and that the run does not know of yet. */
+  async unknownByName(client: HttpClient, name: string, as: Creator): Promise<string[]> {
+    const { images } = await listImages(client, this.profile, as, { name });
+    const project = this.projects[as];
+    return images
+      .filter((i) => project === undefined || i.owner === undefined || i.owner === project)
+      .map((i) => i.id)
+      .filter((id) => !this.created.has(id));
+  }
+
+  /**
+   * Deletes every image of this run, in parallel and within a deadline: first those the target announced, then
+   * whatever it lists under the run's names (lists it again to verify), so a create that lied leaves nothing.
+   */
+  async cleanup(client: HttpClient, deadlineMs: number): Promise<CleanupResult> {
+    const stopAt = performance.now() + deadlineMs;
+    const leftBehind = new Map<string, string>();
+    const deletedIds = new Set<string>();
+    let deleted = 0;
+    let foundByName = 0;
+    const late = (): boolean => performance.now() > stopAt;
+    const removeAll = async (items: readonly Created[]): Promise<void> => {
+      await mapLimit(items, cleanupConcurrency, async ({ id, as }) => {
+        if (late()) {
+          leftBehind.set(id, "the cleanup deadline passed first");
+          return;
+        }
+        const why = await this.remove(client, id, as);
+        if (why === undefined) {
+          deleted += 1;
+          deletedIds.add(id);
+          leftBehind.delete(id);
+          this.created.delete(id);
+        } else leftBehind.set(id, why);
+      });
+    };
+    const announced = [...this.created.values()].reverse();
+    await removeAll(announced);
+    const sweep = async (): Promise<Created[]> => {
+      const lists = (["owner", "alt"] as const).flatMap((as) => [...this.names[as]].map((name) => ({ as, name })));
+      const found = await mapLimit(lists, cleanupConcurrency, async ({ as, name }) => {
+        if (late()) return [];
+        try {
+          return (await this.unknownByName(client, name, as)).map((id) => ({ id, as }));
+        } catch {
+          return [];
+        }
+      });
+      return found.flat();
+    };
+    const listed = async (): Promise<Created[]> => {
+      const found = await sweep();
+      // A delete that answered 204 and left the image listed is not believed.
+      for (const i of found.filter((f) => deletedIds.has(f.id))) {
+        leftBehind.set(i.id, "still listed after a delete that answered 204");
+        deleted -= deletedIds.delete(i.id) ? 1 : 0;
+      }
+      return found.filter((i) => !deletedIds.has(i.id) && !leftBehind.has(i.id));
+    };
+    const unknown = await listed();
+    foundByName = unknown.length;
+    await removeAll(unknown);
+    if (unknown.length > 0) await listed();
+    const early = this.early;
+    this.early = 0;
+    return {
+      created: announced.length + foundByName + early,
+      deleted: deleted + early,
+      foundByName,
+      leftBehind: [...leftBehind].map(([imageId, why]) => ({ imageId, why })),
+    };
+  }
+}

@@ -1,0 +1,69 @@
+import { randomUUID } from "node:crypto";
+import { expandPath } from "../http/expandPath";
+import type { HttpClient, HttpResponse } from "../http/HttpClient";
+import type { Profile } from "../profile/Profile";
+import type { AbortKind } from "./RunResult";
+import type { ScratchImages } from "./ScratchImages";
+
+export interface PreflightFailure {
+  readonly kind: AbortKind;
+  readonly message: string;
+}
+
+const typeOf = (res: HttpResponse): string => (res.headers["content-type"] ?? "no Content-Type").split(";")[0] ?? "";
+
+/**
+ * Before any scenario: the target accepts each token (a 401 here is the user's configuration, not a finding),
+ * and it is an Image API: one scratch image can be created and deleted. What answers otherwise (a web server, a
+ * wrong base URL) is said in one line, and no scenario runs against it.
+ */
+export async function preflight(
+  client: HttpClient,
+  profile: Profile,
+  images: ScratchImages,
+  hasAlt: boolean,
+): Promise<PreflightFailure | undefined> {
+  const show = profile.fixtures.get("showImage");
+  const create = profile.fixtures.get("createImage");
+  const remove = profile.fixtures.get("deleteImage");
+  if (show === undefined || create === undefined || remove === undefined) return undefined;
+  if (hasAlt) {
+    const res = await client.send({
+      operationId: "preflight",
+      method: "GET",
+      path: expandPath(show.pathTemplate, { image_id: randomUUID() }),
+      as: "alt",
+    });
+    if (res.status === 401)
+      return { kind: "token-rejected", message: "the target answered 401 to the alt token: check --alt-token / ITC_ALT_TOKEN" };
+  }
+  const name = images.nameOf("preflight");
+  images.attempted(name, "owner");
+  const res = await client.send({
+    operationId: "preflight",
+    method: "POST",
+    path: create.pathTemplate,
+    as: "owner",
+    json: { name, visibility: "private", tags: [] },
+    expect: [201],
+  });
+  if (res.status === 401)
+    return { kind: "token-rejected", message: "the target answered 401 to the owner token: check --token / ITC_TOKEN" };
+  let body: { id?: unknown; owner?: unknown } = {};
+  try {
+    body = (JSON.parse(res.text) ?? {}) as { id?: unknown; owner?: unknown };
+  } catch {
+    // not JSON: said below
+  }
+  const id = body.id;
+  const answered = `creating a scratch image (POST ${create.pathTemplate}) answered ${res.status} ${typeOf(res)}`;
+  if (res.status === 403)
+    return { kind: "not-image-api", message: `${answered}: the owner must be allowed to create images (the member role)` };
+  if (res.status !== 201 || typeof id !== "string")
+    return { kind: "not-image-api", message: `is --target the Image API base URL? ${answered}` };
+  images.register(id, "owner", typeof body.owner === "string" ? body.owner : undefined);
+  await images.discard(client, id);
+  if (images.has(id))
+    return { kind: "not-image-api", message: `is --target the Image API base URL? deleting the scratch image ${id} did not work` };
+  return undefined;
+}

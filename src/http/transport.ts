@@ -1,0 +1,184 @@
+import type { Agent, ClientRequest, IncomingMessage } from "node:http";
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
+import type { Socket } from "node:net";
+import type { Agents } from "./Agents";
+import { DeadlineExceeded, RequestAborted } from "./transportErrors";
+
+export interface RawRequest {
+  readonly url: URL;
+  readonly method: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: Buffer;
+  /** The whole request, from connecting to the last byte of the body, must fit in this. */
+  readonly deadlineMs: number;
+  readonly signal?: AbortSignal | undefined;
+  /** Body bytes kept at most; beyond, the response is cut (truncated) and the connection dropped. */
+  readonly maxBodyBytes: number;
+  /**
+   * A connection of its own, watched after the response: bytes after the end of a response that has no
+   * content (RFC 9110 §15.3.5, §15.4.5) are counted as trailing. Used for the subject request.
+   */
+  readonly watched?: boolean;
+}
+
+export interface RawResponse {
+  readonly status: number;
+  /** Lower-case names; repeated headers joined with ", ". */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: Buffer;
+  /** The body was longer than maxBodyBytes (only that much is kept). */
+  readonly truncated: boolean;
+  /** Bytes the server sent after a response that has no content (watched requests only). */
+  readonly trailingBytes: number;
+}
+
+/** How long a watched connection may stay open after a content-less response before it is closed by us. */
+const watchGraceMs = 250;
+const maxWatchedBytes = 64 * 1024;
+
+function headersOf(res: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(res.headers)) {
+    if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(", ") : v;
+  }
+  return out;
+}
+
+/** Bytes after the final header block of the one response a watched connection carried. */
+function bytesAfterHeaders(raw: Buffer): number {
+  let start = 0;
+  for (;;) {
+    const end = raw.indexOf("\r\n\r\n", start);
+    if (end < 0) return 0;
+    // Interim 1xx responses come before the final one.
+    if (!/^HTTP\/\d(\.\d)? 1\d\d/.test(raw.subarray(start, start + 16).toString("latin1")))
+      return raw.length - (end + 4);
+    start = end + 4;
+  }
+}
+
+/**
+ * Keeps a watched socket open after Node is done with it (Node destroys a non-keep-alive socket at the end of
+ * the response), until the server closes it or the grace runs out, so late bytes can be counted.
+ */
+function watch(socket: Socket): { raw: () => Buffer; closed: () => Promise<void> } {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  socket.on("data", (d: Buffer) => {
+    if (size < maxWatchedBytes) chunks.push(d);
+    size += d.length;
+  });
+  let release: (() => void) | undefined;
+  const closed = new Promise<void>((resolve) => (release = resolve));
+  const destroy = socket.destroy.bind(socket);
+  let finished = false;
+  const finish = (): void => {
+    if (finished) return;
+    finished = true;
+    clearTimeout(timer);
+    destroy();
+    release?.();
+  };
+  let timer: NodeJS.Timeout | undefined;
+  socket.destroySoon = (): void => {
+    // Not even a half-close: a server seeing our FIN may close before sending what we watch for. Node only
+    // needs the socket no longer writable; it is destroyed once the server closes or the grace ends.
+    (socket as { writable: boolean }).writable = false;
+    timer = setTimeout(finish, watchGraceMs);
+  };
+  socket.once("end", finish);
+  socket.once("close", finish);
+  return {
+    raw: () => Buffer.concat(chunks),
+    closed: () => (timer === undefined && !finished ? Promise.resolve() : closed),
+  };
+}
+
+/**
+ * One HTTP exchange over node:http(s): no redirects followed, the whole request bounded in time, the body
+ * bounded in size, aborted at once by the signal. Resolves with the response or rejects with the error.
+ */
+export function transport(req: RawRequest, agents: Agents): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    if (req.signal?.aborted === true) {
+      reject(new RequestAborted());
+      return;
+    }
+    const https = req.url.protocol === "https:";
+    const agent: Agent | false = req.watched === true ? agents.fresh(req.url) : agents.pooled(req.url);
+    let settled = false;
+    let client: ClientRequest | undefined;
+    const done = (error: Error | undefined, value?: RawResponse): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      req.signal?.removeEventListener("abort", onAbort);
+      if (error !== undefined) {
+        client?.destroy();
+        reject(error);
+      } else if (value !== undefined) resolve(value);
+    };
+    const deadline = setTimeout(() => {
+      done(new DeadlineExceeded(req.deadlineMs));
+    }, req.deadlineMs);
+    const onAbort = (): void => {
+      done(new RequestAborted());
+    };
+    req.signal?.addEventListener("abort", onAbort, { once: true });
+    const send = https ? httpsRequest : httpRequest;
+    client = send(req.url, {
+      method: req.method,
+      headers: { ...req.headers, ...(req.body === undefined ? {} : { "Content-Length": String(req.body.length) }) },
+      agent,
+      ...agents.tlsOptions(),
+    });
+    let watcher: ReturnType<typeof watch> | undefined;
+    if (req.watched === true)
+      client.once("socket", (s: Socket) => {
+        watcher = watch(s);
+      });
+    client.on("error", (e) => {
+      done(e);
+    });
+    client.on("response", (res) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let truncated = false;
+      const status = res.statusCode ?? 0;
+      const finish = (): void => {
+        const body = Buffer.concat(chunks);
+        const base = { status, headers: headersOf(res), body, truncated };
+        const noContent = status === 204 || status === 304 || req.method === "HEAD";
+        if (watcher === undefined || !noContent || truncated) {
+          done(undefined, { ...base, trailingBytes: 0 });
+          return;
+        }
+        const w = watcher;
+        void w.closed().then(() => {
+          done(undefined, { ...base, trailingBytes: bytesAfterHeaders(w.raw()) });
+        });
+      };
+      res.on("data", (d: Buffer) => {
+        if (truncated) return;
+        if (size + d.length > req.maxBodyBytes) {
+          chunks.push(d.subarray(0, req.maxBodyBytes - size));
+          truncated = true;
+          finish();
+          res.destroy();
+          return;
+        }
+        chunks.push(d);
+        size += d.length;
+      });
+      res.on("end", finish);
+      res.on("error", (e) => {
+        done(e);
+      });
+      res.on("close", () => {
+        if (!res.complete) done(new Error("the connection closed before the response was complete"));
+      });
+    });
+    client.end(req.body);
+  });
+}
