@@ -1,0 +1,40 @@
+/** How the hostile target misbehaves (test/support/hostileTarget.ts describes each mode). */
+export type HostileMode =
+  | "silent"
+  | "silent-deletes"
+  | "trickle"
+  | "huge-root"
+  | "deep-root"
+  | "big-root"
+  | "echo-token"
+  | "throttle"
+  | "reset-mid-body"
+  | "late-204-body"
+  | "hanging-deletes"
+  | "die-after";
+
+export const hostileModes: readonly HostileMode[] = [
+  "silent",
+  "silent-deletes",
+  "trickle",
+  "huge-root",
+  "deep-root",
+  "big-root",
+  "echo-token",
+  "throttle",
+  "reset-mid-body",
+  "late-204-body",
+  "hanging-deletes",
+  "die-after",
+];
+
+/** One request as the hostile target received it: its number (from 1), what, when, and what it did with it. */
+export interface HostileRequest {
+  readonly n: number;
+  readonly method: string;
+  readonly path: string;
+  /** performance.now() when it arrived. */
+  readonly at: number;
+  /** forwarded, or the misbehaviour it got instead. */
+  readonly fate: string;
+}
