@@ -40,6 +40,10 @@ class BoundedFilter<T> extends fc.Arbitrary<T> {
 }
 
 /** Keeps the values that pass `keep`; `what` names them for the reason a scenario gives when there are none. */
-export function boundedFilter<T>(source: fc.Arbitrary<T>, keep: (value: T) => boolean, what: string): fc.Arbitrary<T> {
+export function boundedFilter<T>(
+  source: fc.Arbitrary<T>,
+  keep: (value: T) => boolean,
+  what: string,
+): fc.Arbitrary<T> {
   return new BoundedFilter(source, keep, what);
 }

@@ -18,9 +18,14 @@ const uuid = fc.uuid({ version: 4 });
 export const malformedImageIdClasses: readonly fc.Arbitrary<ImageIdCase>[] = [
   uuid.map((u) => ({ imageId: u.toUpperCase(), idClass: "upper-case" as const })),
   uuid.map((u) => ({ imageId: `{${u}}`, idClass: "braces" as const })),
-  fc.tuple(uuid, fc.integer({ min: 1, max: 35 })).map(([u, n]) => ({ imageId: u.slice(0, n), idClass: "short" as const })),
   fc
-    .tuple(uuid, fc.string({ unit: fc.constantFrom(...Array.from("0123456789abcdef")), minLength: 1, maxLength: 64 }))
+    .tuple(uuid, fc.integer({ min: 1, max: 35 }))
+    .map(([u, n]) => ({ imageId: u.slice(0, n), idClass: "short" as const })),
+  fc
+    .tuple(
+      uuid,
+      fc.string({ unit: fc.constantFrom(...Array.from("0123456789abcdef")), minLength: 1, maxLength: 64 }),
+    )
     .map(([u, x]) => ({ imageId: `${u}${x}`, idClass: "overlong" as const })),
 ];
 

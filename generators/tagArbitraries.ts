@@ -58,7 +58,9 @@ function buildTagArbitraries(profile: Profile): TagArbitraries {
   const accepts = (t: string): boolean => profile.checkTag(t).length === 0;
   const unflagged = (t: string): boolean => flagOf(profile.tagFlags, t) === undefined;
   // Characters a one-character tag may be: the alphabet, when the schema has a pattern.
-  const alphabet = printableAscii.filter((c) => c !== "/" && (rules.pattern === undefined || rules.pattern.test(c)));
+  const alphabet = printableAscii.filter(
+    (c) => c !== "/" && (rules.pattern === undefined || rules.pattern.test(c)),
+  );
   const extra = rules.pattern === undefined ? ["é", "ß", "中", "😀", " "] : [];
   // Plain tags for the core scenarios are built from unflagged characters (a filter would reject nearly every
   // 255-character tag); the flagged ones mix flagged characters in.
@@ -109,8 +111,10 @@ function buildTagArbitraries(profile: Profile): TagArbitraries {
   const candidates = profile.tagFlags.length === 0 ? [] : fc.sample(anyFlagged, { numRuns: 300, seed: 42 });
   const flagged = new Map<string, fc.Arbitrary<TagCase>>();
   for (const f of profile.tagFlags) {
-    const under = (c: TagCase): boolean => accepts(c.tag) && pathSafe(c.tag) && flagOf(profile.tagFlags, c.tag) === f;
-    if (candidates.some(under)) flagged.set(f.id, boundedFilter(anyFlagged, under, `valid tag under flag ${f.id}`));
+    const under = (c: TagCase): boolean =>
+      accepts(c.tag) && pathSafe(c.tag) && flagOf(profile.tagFlags, c.tag) === f;
+    if (candidates.some(under))
+      flagged.set(f.id, boundedFilter(anyFlagged, under, `valid tag under flag ${f.id}`));
   }
   return { valid, validByClass, invalid, invalidByClass, classSides, flagged };
 }

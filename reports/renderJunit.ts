@@ -15,7 +15,10 @@ export function renderJunit(report: Report): string {
   const skippedMessages: string[] = [];
   for (const row of report.statuses) {
     const suite = junit.testSuite().name(`${profile} ${row.status} ${row.description}`);
-    suite.property("verdict", report.verdict).property("target", report.target.url).property("runId", report.runId);
+    suite
+      .property("verdict", report.verdict)
+      .property("target", report.target.url)
+      .property("runId", report.runId);
     if (row.scenarios.length === 0) {
       suite
         .testCase()
@@ -36,11 +39,16 @@ export function renderJunit(report: Report): string {
         p === undefined
           ? ""
           : `\nseed: ${p.seed}, cases: ${p.runs} of ${p.planned}${p.counterexample === undefined ? "" : `\ncounterexample: ${p.counterexample}\nreplay: ${p.replay ?? ""}\ncurl: ${p.curl ?? ""}`}`;
-      const breaches = s.breaches.map((b) => `\nbreaks a rule of every tier: ${b.rule}: ${b.detail}`).join("");
+      const breaches = s.breaches
+        .map((b) => `\nbreaks a rule of every tier: ${b.rule}: ${b.detail}`)
+        .join("");
       const text = `expected: ${s.expected}\nobserved: ${s.observed}${s.reason === undefined ? "" : `\nreason: ${s.reason}`}${breaches}${replay}`;
       const label = outcomeLabel(s);
       if (label === "FAIL") {
-        const why = s.breaches[0] === undefined ? (s.reason ?? "failed") : `${s.breaches[0].rule}: ${s.breaches[0].detail}`;
+        const why =
+          s.breaches[0] === undefined
+            ? (s.reason ?? "failed")
+            : `${s.breaches[0].rule}: ${s.breaches[0].detail}`;
         tc.failure(why, "non-conformant").standardOutput(text);
       } else if (label === "PASS") tc.standardOutput(text);
       else {
@@ -56,7 +64,9 @@ export function renderJunit(report: Report): string {
     }
   }
   let next = 0;
-  return junit.build().replace(/<skipped\/>/g, () => `<skipped message="${escapeAttribute(skippedMessages[next++] ?? "")}"/>`);
+  return junit
+    .build()
+    .replace(/<skipped\/>/g, () => `<skipped message="${escapeAttribute(skippedMessages[next++] ?? "")}"/>`);
 }
 
 function escapeAttribute(text: string): string {

@@ -107,7 +107,9 @@ async function verifyAll(
     if (failure instanceof Error) throw failure;
     // A request the target never answered is the target being away, as anywhere else in the run.
     if (!result.ok && /timed out|timeout/i.test(result.message))
-      throw new TransportError(`the Pact verification: a request got no answer within ${ctx.timeoutMs / 1000} s (--timeout)`);
+      throw new TransportError(
+        `the Pact verification: a request got no answer within ${ctx.timeoutMs / 1000} s (--timeout)`,
+      );
     const byDescription = new Map<string, { ok: boolean; detail: string }>();
     for (const i of interactions) {
       const failed = result.ok ? undefined : failureOf(result.message, i.description);
@@ -154,7 +156,10 @@ function contractScenario(
     appliesTo: (p) => p.id === profile.id,
     run: async (ctx) => {
       if (ctx.tls.cert !== undefined)
-        return { notExercised: "the Pact verifier cannot present a client certificate (--os-cert)", cause: "setup-failed" };
+        return {
+          notExercised: "the Pact verifier cannot present a client certificate (--os-cert)",
+          cause: "setup-failed",
+        };
       session.verdicts ??= verifyAll(
         ctx,
         profile,

@@ -24,7 +24,12 @@ export function runVerifier(run: VerifierRun): Promise<{ ok: boolean; message: s
   return new Promise((resolve, reject) => {
     const script = join(packageRoot, "dist", "contracts", "verify", "verifyInteraction.js");
     // The child asks the parent for tokens (with the nonce) and needs none of the user's.
-    const env: NodeJS.ProcessEnv = { ...process.env, ...run.env, ITC_VERIFY_JOB: JSON.stringify(run.job), ITC_VERIFY_NONCE: run.nonce };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ...run.env,
+      ITC_VERIFY_JOB: JSON.stringify(run.job),
+      ITC_VERIFY_NONCE: run.nonce,
+    };
     for (const [k, v] of Object.entries(run.env)) if (v === undefined) delete env[k];
     delete env["ITC_TOKEN"];
     delete env["ITC_ALT_TOKEN"];
@@ -45,7 +50,11 @@ export function runVerifier(run: VerifierRun): Promise<{ ok: boolean; message: s
     };
     run.signal?.addEventListener("abort", onAbort, { once: true });
     const deadline = setTimeout(() => {
-      kill(new TransportError(`the Pact verification did not end within ${run.deadlineMs / 1000} s: the target stopped answering`));
+      kill(
+        new TransportError(
+          `the Pact verification did not end within ${run.deadlineMs / 1000} s: the target stopped answering`,
+        ),
+      );
     }, run.deadlineMs);
     if (run.signal?.aborted === true) onAbort();
     child.stdout.resume();

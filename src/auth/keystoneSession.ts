@@ -94,7 +94,9 @@ export async function issueToken(
   try {
     body = JSON.parse(res.body.toString("utf8")) as typeof body;
   } catch {
-    throw new TransportError(`Keystone at ${identity.authUrl} answered 201 without a JSON body to the ${label} authentication`);
+    throw new TransportError(
+      `Keystone at ${identity.authUrl} answered 201 without a JSON body to the ${label} authentication`,
+    );
   }
   const receivedAt = Date.now();
   // The lifetime by Keystone's own clock (issued to expiry); without issued_at, expiry by ours.

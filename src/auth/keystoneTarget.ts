@@ -64,6 +64,7 @@ export async function keystoneTarget(
     label: url,
     credentials,
     altProjectId: config.altProjectId ?? alt?.current.projectId,
+    ...(owner.current.projectId === undefined ? {} : { ownerProjectId: owner.current.projectId }),
     faults: undefined,
     keystoneUrl: config.owner.authUrl,
     secrets: [...secretsOf(config.owner), ...(config.alt === undefined ? [] : secretsOf(config.alt))],

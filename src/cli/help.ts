@@ -8,6 +8,7 @@ Usage:
                                           verify the Pact contracts alone (same options as run)
   image-tag-conformance serve [options]   serve the reference implementation for client authors
   image-tag-conformance mutants           score the suite against its corpus of broken variants
+  image-tag-conformance cleanup [options] remove scratch images a killed run left (--run-id, --older-than)
   image-tag-conformance <command> --help  options of a command
   image-tag-conformance --version
 

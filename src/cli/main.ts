@@ -37,8 +37,9 @@ async function main(argv: readonly string[]): Promise<number> {
   if (command === "serve") return (await import("./serveCommand.js")).serveCommand(rest);
   if (command === "verify-contracts") return (await import("./runCommand.js")).runCommand(rest, "contracts");
   if (command === "mutants") return (await import("./mutantsCommand.js")).mutantsCommand(rest);
+  if (command === "cleanup") return (await import("./cleanupCommand.js")).cleanupCommand(rest);
   console.error(
-    `image-tag-conformance: unknown command "${command}" (commands: run, verify-contracts, serve, mutants; see --help)`,
+    `image-tag-conformance: unknown command "${command}" (commands: run, verify-contracts, serve, mutants, cleanup; see --help)`,
   );
   return 2;
 }

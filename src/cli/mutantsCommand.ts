@@ -56,8 +56,12 @@ export async function mutantsCommand(argv: readonly string[]): Promise<number> {
       `${score.caught ? "caught" : "MISSED"}  ${mutant.name.padEnd(24)} ${what}; ${rows}; ${score.failingScenarios.length} scenarios failed; ${score.requests} requests, ${(score.durationMs / 1000).toFixed(1)} s${mutant.profile === undefined ? "" : ` (${mutant.profile})`}`,
     );
   }
-  console.log(`seed ${seed}, ${((performance.now() - started) / 1000).toFixed(1)} s, ${requests} requests against the mutants`);
-  console.log(`mutation score ${tally.core.caught}/${tally.core.total} · findings detected ${tally.finding.caught}/${tally.finding.total}`);
+  console.log(
+    `seed ${seed}, ${((performance.now() - started) / 1000).toFixed(1)} s, ${requests} requests against the mutants`,
+  );
+  console.log(
+    `mutation score ${tally.core.caught}/${tally.core.total} · findings detected ${tally.finding.caught}/${tally.finding.total}`,
+  );
   const all = tally.core.caught === tally.core.total && tally.finding.caught === tally.finding.total;
   return faithfulOk && all ? ExitCode.conformant : ExitCode.nonConformant;
 }

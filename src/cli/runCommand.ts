@@ -41,7 +41,9 @@ function liveTarget(config: RunConfig): Target | undefined {
 function trapSignals(controller: AbortController, runId: string): () => void {
   const onSignal = (): void => {
     if (!controller.signal.aborted) {
-      console.error("\nstopping: cleaning up scratch images, then writing the report (press Ctrl-C again to quit at once)");
+      console.error(
+        "\nstopping: cleaning up scratch images, then writing the report (press Ctrl-C again to quit at once)",
+      );
       controller.abort();
       return;
     }
@@ -59,8 +61,16 @@ function trapSignals(controller: AbortController, runId: string): () => void {
 }
 
 /** `run`: resolves configuration, runs the suite, writes the reports, prints the summary; returns the exit code. */
-export async function runCommand(argv: readonly string[], mode: "all" | "contracts" = "all"): Promise<number> {
-  const { values } = parseArgs({ args: [...argv], options: runOptions, strict: true, allowPositionals: false });
+export async function runCommand(
+  argv: readonly string[],
+  mode: "all" | "contracts" = "all",
+): Promise<number> {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: runOptions,
+    strict: true,
+    allowPositionals: false,
+  });
   if (values.help === true) {
     console.log(runHelp);
     return ExitCode.conformant;
@@ -78,7 +88,9 @@ export async function runCommand(argv: readonly string[], mode: "all" | "contrac
   if (scenarios.length === 0)
     throw new ConfigError("bad-profile", `no pact file for profile ${profile.id}: nothing to verify`);
   const applicable = new Set(scenarios.filter((s) => s.appliesTo(profile)).map((s) => s.id));
-  const unknown = [...(config.settings.only ?? []), ...(config.settings.exclude ?? [])].filter((id) => !applicable.has(id));
+  const unknown = [...(config.settings.only ?? []), ...(config.settings.exclude ?? [])].filter(
+    (id) => !applicable.has(id),
+  );
   if (unknown.length > 0)
     throw new ConfigError(
       "bad-option",

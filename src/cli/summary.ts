@@ -9,8 +9,14 @@ const rowWord = { pass: "PASS", fail: "FAIL", "not-exercised": "NOT EXERCISED" }
 function flagsLine(report: Report): string | undefined {
   if (report.flagged.length === 0) return undefined;
   const shown = report.flagged.map((f) => {
-    const allows = f.allows.map((a) => ("status" in a ? `${a.operation} ${String(a.status)}` : `${a.operation} stores another tag`));
-    const outcome = f.breached ? "FAIL (broke a rule no flag excuses)" : f.outcome === "fail" ? "FLAGGED" : rowWord[f.outcome];
+    const allows = f.allows.map((a) =>
+      "status" in a ? `${a.operation} ${String(a.status)}` : `${a.operation} stores another tag`,
+    );
+    const outcome = f.breached
+      ? "FAIL (broke a rule no flag excuses)"
+      : f.outcome === "fail"
+        ? "FLAGGED"
+        : rowWord[f.outcome];
     return `${f.id} ${outcome} (excuses: ${allows.join(", ")})`;
   });
   return `flags in effect (reported, not required; --strict requires them): ${shown.join("; ")}`;
@@ -18,19 +24,26 @@ function flagsLine(report: Report): string | undefined {
 
 /** The per-status summary printed at the end of a run, from the redacted report. */
 export function summary(report: Report, files: WrittenReports | undefined): string {
-  const target = report.target.kind === "embedded" ? `embedded reference (${report.target.url})` : report.target.url;
-  const lines = [`image-tag-conformance ${report.suiteVersion} · profile ${profileLabel(report)} · target ${target}`];
+  const target =
+    report.target.kind === "embedded" ? `embedded reference (${report.target.url})` : report.target.url;
+  const lines = [
+    `image-tag-conformance ${report.suiteVersion} · profile ${profileLabel(report)} · target ${target}`,
+  ];
   const flags = flagsLine(report);
   if (flags !== undefined) lines.push(flags);
   for (const row of report.statuses) {
     const passed = row.scenarios.filter((s) => s.outcome === "pass").length;
-    lines.push(`  ${row.status}  ${rowWord[row.outcome].padEnd(13)}  ${passed}/${row.scenarios.length}  ${row.description}`);
+    lines.push(
+      `  ${row.status}  ${rowWord[row.outcome].padEnd(13)}  ${passed}/${row.scenarios.length}  ${row.description}`,
+    );
     for (const s of row.scenarios) {
       const label = outcomeLabel(s);
       if (label === "PASS" && s.reason === undefined) continue;
       lines.push(`         ${label} ${s.id}: ${s.reason ?? s.observed}`);
-      for (const b of s.breaches) lines.push(`           breaks a rule of every tier: ${b.rule}: ${b.detail}`);
-      if (s.property?.counterexample !== undefined) lines.push(`           counterexample: ${s.property.counterexample}`);
+      for (const b of s.breaches)
+        lines.push(`           breaks a rule of every tier: ${b.rule}: ${b.detail}`);
+      if (s.property?.counterexample !== undefined)
+        lines.push(`           counterexample: ${s.property.counterexample}`);
       if (s.property?.replay !== undefined) lines.push(`           replay: ${s.property.replay}`);
     }
   }
@@ -39,11 +52,13 @@ export function summary(report: Report, files: WrittenReports | undefined): stri
   const cases = report.statuses.flatMap((r) => r.scenarios).reduce((n, s) => n + (s.property?.runs ?? 0), 0);
   const seconds = (report.stats.durationMs / 1000).toFixed(1);
   const left = report.cleanup.leftBehind.length;
-  const throttled = report.stats.throttled.retries > 0 ? ` (${report.stats.throttled.retries} throttled, retried)` : "";
+  const throttled =
+    report.stats.throttled.retries > 0 ? ` (${report.stats.throttled.retries} throttled, retried)` : "";
   lines.push(
     `verdict: ${report.verdict} (exit ${report.exitCode}): ${report.verdictRule} · ${scenarios} scenarios (${cases} generated cases, seed ${report.seed}), ${report.stats.requests} requests${throttled} in ${seconds} s · cleanup: ${report.cleanup.deleted}/${report.cleanup.created} scratch images deleted${left > 0 ? `, ${left} LEFT BEHIND (see report; remove them with image-tag-conformance cleanup --run-id ${report.runId} --yes)` : ""}`,
   );
-  for (const f of report.findings) lines.push(`finding (decides nothing; worth telling the cloud's owner): ${f.title}: ${f.detail}`);
+  for (const f of report.findings)
+    lines.push(`finding (decides nothing; worth telling the cloud's owner): ${f.title}: ${f.detail}`);
   if (report.partial !== undefined) lines.push(`partial run: ${report.partial}`);
   if (report.aborted !== undefined) lines.push(`aborted: ${report.aborted.message}`);
   if (files !== undefined) lines.push(`reports: ${files.json}, ${files.junit}, ${files.markdown}`);

@@ -205,7 +205,8 @@ export function resolveRunConfig(input: RunOptionsInput, env: NodeJS.ProcessEnv,
   // TLS as python-openstackclient takes it: options, then OS_* variables, then the owner's cloud in clouds.yaml.
   const cloudName = os.cloud ?? (useEnv ? nonEmpty(env["OS_CLOUD"]) : undefined);
   const cloud = cloudName === undefined || target.kind === "embedded" ? undefined : findCloud(cloudName, env);
-  const fromEnv = (name: string): string | undefined => (target.kind === "embedded" ? undefined : nonEmpty(env[name]));
+  const fromEnv = (name: string): string | undefined =>
+    target.kind === "embedded" ? undefined : nonEmpty(env[name]);
   const tls = resolveTls({
     cacert: nonEmpty(input["os-cacert"]) ?? fromEnv("OS_CACERT") ?? cloud?.cacert,
     cert: nonEmpty(input["os-cert"]) ?? fromEnv("OS_CERT") ?? cloud?.cert,

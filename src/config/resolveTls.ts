@@ -15,7 +15,8 @@ function readPem(what: string, path: string | undefined): Buffer | undefined {
   try {
     return readFileSync(path);
   } catch (error) {
-    const why = error instanceof Error ? ((error as { code?: unknown }).code ?? error.message) : String(error);
+    const why =
+      error instanceof Error ? ((error as { code?: unknown }).code ?? error.message) : String(error);
     throw new ConfigError("bad-option", `${what} ${path}: cannot read it (${String(why)})`);
   }
 }

@@ -11,7 +11,8 @@ export type CreatableVisibility = "private" | "shared";
 function jsonObject(res: HttpResponse): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(res.text);
-    if (typeof value === "object" && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+    if (typeof value === "object" && value !== null && !Array.isArray(value))
+      return value as Record<string, unknown>;
   } catch {
     // not JSON
   }
@@ -68,7 +69,12 @@ export class Fixtures {
     as: Creator,
     visibility: CreatableVisibility,
     tags: readonly string[],
-  ): Promise<{ res: HttpResponse; name: string; id: string | undefined; body: Record<string, unknown> | undefined }> {
+  ): Promise<{
+    res: HttpResponse;
+    name: string;
+    id: string | undefined;
+    body: Record<string, unknown> | undefined;
+  }> {
     const name = this.images.nameOf(label);
     this.images.attempted(name, as);
     const res = await this.call("createImage", as, {}, [201], { name, visibility, tags });
@@ -131,7 +137,8 @@ export class Fixtures {
     const known = this.images.known(imageId);
     this.images.setKnown(imageId, undefined);
     const status = (await this.call("addImageTag", as, { image_id: imageId, tag }, [204])).status;
-    if (status === 204 && known !== undefined) this.images.setKnown(imageId, known.includes(tag) ? known : [...known, tag]);
+    if (status === 204 && known !== undefined)
+      this.images.setKnown(imageId, known.includes(tag) ? known : [...known, tag]);
     return status;
   }
 
@@ -170,7 +177,10 @@ export class Fixtures {
             const res = await this.call("showImage", "alt", { image_id: id }, [200]);
             const owner = jsonObject(res)?.["owner"];
             if (typeof owner !== "string")
-              throw new FixtureError("setup failed: cannot learn the alt project id (no owner)", res.exchange);
+              throw new FixtureError(
+                "setup failed: cannot learn the alt project id (no owner)",
+                res.exchange,
+              );
             return owner;
           })()
         : Promise.resolve(known);

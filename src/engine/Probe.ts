@@ -41,7 +41,12 @@ export function statusCheck(
   if (excused === undefined) return check("status", false, `expected ${want}, got ${status}`, source);
   if (excused.includes(status))
     return check("status", false, `expected ${want}, got ${status}, a deviation the flag allows`, source);
-  return coreCheck("status", false, `expected ${want}, got ${status}, which neither the rule nor its flag allows`, source);
+  return coreCheck(
+    "status",
+    false,
+    `expected ${want}, got ${status}, which neither the rule nor its flag allows`,
+    source,
+  );
 }
 
 /**
@@ -76,10 +81,19 @@ export class Probe {
   }
 
   /** Adds a tag as a step of a case; a refusal is a failed check (the tag is valid per the profile). */
-  async addTag(imageId: string, tag: string, as: Creator = "owner", excused?: readonly number[]): Promise<number> {
+  async addTag(
+    imageId: string,
+    tag: string,
+    as: Creator = "owner",
+    excused?: readonly number[],
+  ): Promise<number> {
     const status = await this.fixtures.tryAddTag(imageId, tag, as);
     const c = statusCheck(status, [204], excused, `OpenAPI ${this.profile.id}: addImageTag`);
-    this.checks.push({ ...c, rule: "adding a valid tag answers 204", detail: `PUT tag ${JSON.stringify(tag)}: ${c.detail}` });
+    this.checks.push({
+      ...c,
+      rule: "adding a valid tag answers 204",
+      detail: `PUT tag ${JSON.stringify(tag)}: ${c.detail}`,
+    });
     return status;
   }
 
@@ -123,15 +137,25 @@ export class Probe {
     const reader = req.reader ?? "owner";
     const check = req.tags === "check";
     // The run's own record of the image's tags when it has one (it created the image and saw every change).
-    const before = !check ? [] : (this.fixtures.knownTags(req.imageId) ?? (await this.fixtures.tagsOf(req.imageId, reader)));
+    const before = !check
+      ? []
+      : (this.fixtures.knownTags(req.imageId) ?? (await this.fixtures.tagsOf(req.imageId, reader)));
     const expected = typeof req.expect === "number" ? [req.expect] : req.expect;
     this.fixtures.forget(req.imageId);
-    const res = await this.sendDelete(req.as, req.imageId, req.tag, req.json, [...expected, ...(req.excused ?? [])]);
+    const res = await this.sendDelete(req.as, req.imageId, req.tag, req.json, [
+      ...expected,
+      ...(req.excused ?? []),
+    ]);
     const doc = `OpenAPI ${this.profile.id}: ${this.profile.subject.method.toUpperCase()} ${this.profile.subject.pathTemplate}`;
-    const judged = (cs: readonly Check[]): Check[] => (req.excused === undefined ? [...cs] : cs.map(bindingUnlessExcused));
+    const judged = (cs: readonly Check[]): Check[] =>
+      req.excused === undefined ? [...cs] : cs.map(bindingUnlessExcused);
     this.checks.push(
       statusCheck(res.status, expected, req.excused, doc),
-      ...judged(checkResponse(this.profile.subject, res, expected, this.profile.id).filter((c) => c.rule !== "status")),
+      ...judged(
+        checkResponse(this.profile.subject, res, expected, this.profile.id).filter(
+          (c) => c.rule !== "status",
+        ),
+      ),
     );
     const type = res.headers["content-type"];
     let observed = `DELETE as ${principalLabel(req.as)} → ${res.status}${res.text.length > 0 ? ` with a body (${type ?? "no Content-Type"}, ${res.text.length} chars)` : ", no body"}`;
@@ -142,7 +166,14 @@ export class Probe {
       } catch (error) {
         // The subject request was sent: whatever went wrong reading the image back is the target's doing.
         if (!(error instanceof FixtureError)) throw error;
-        this.checks.push(coreCheck("the image is still there after the DELETE", false, error.message, "a tag delete changes no image"));
+        this.checks.push(
+          coreCheck(
+            "the image is still there after the DELETE",
+            false,
+            error.message,
+            "a tag delete changes no image",
+          ),
+        );
         this.observations.push(`${observed}; then ${error.message}`);
         return res;
       }

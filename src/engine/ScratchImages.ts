@@ -88,7 +88,12 @@ export class ScratchImages {
   }
 
   /** A create answered an error yet stored the image: an upstream defect worth telling the cloud's owner. */
-  noteStoredDespiteError(status: number, name: string, ids: readonly string[], exchanges: readonly Exchange[]): void {
+  noteStoredDespiteError(
+    status: number,
+    name: string,
+    ids: readonly string[],
+    exchanges: readonly Exchange[],
+  ): void {
     if (this.storedDespiteError !== undefined) {
       this.storedDespiteError.count += ids.length;
       return;
@@ -107,7 +112,12 @@ export class ScratchImages {
   findings(): Finding[] {
     const s = this.storedDespiteError;
     if (s === undefined) return [];
-    return [{ ...s.first, detail: `${s.first.detail} (${s.count} image${s.count === 1 ? "" : "s"} so in this run; the suite deleted them)` }];
+    return [
+      {
+        ...s.first,
+        detail: `${s.first.detail} (${s.count} image${s.count === 1 ? "" : "s"} so in this run; the suite deleted them)`,
+      },
+    ];
   }
 
   /** Deletes one image: undefined once it is gone (204, or 404: already gone), otherwise why not. */
@@ -173,7 +183,9 @@ export class ScratchImages {
     const announced = [...this.created.values()].reverse();
     await removeAll(announced);
     const sweep = async (): Promise<Created[]> => {
-      const lists = (["owner", "alt"] as const).flatMap((as) => [...this.names[as]].map((name) => ({ as, name })));
+      const lists = (["owner", "alt"] as const).flatMap((as) =>
+        [...this.names[as]].map((name) => ({ as, name })),
+      );
       const found = await mapLimit(lists, cleanupConcurrency, async ({ as, name }) => {
         if (late()) return [];
         try {

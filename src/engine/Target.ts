@@ -10,6 +10,8 @@ export interface Target {
   readonly label: string;
   readonly credentials: Credentials;
   readonly altProjectId: string | undefined;
+  /** The owner's project id when known without asking the Image API (Keystone tells it). */
+  readonly ownerProjectId?: string;
   /** Only the embedded reference has one. */
   readonly faults: FaultPlan | undefined;
   /** The Keystone the tokens come from, when the suite authenticated itself (no secrets). */

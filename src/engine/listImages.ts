@@ -10,7 +10,7 @@ export interface ListedImage {
 }
 
 /** Pages followed at most: a target that keeps answering `next` cannot keep the run listing. */
-const maxPages = 20;
+const defaultMaxPages = 20;
 
 function imagesOf(text: string): { images: ListedImage[]; next: string | undefined } {
   let doc: unknown;
@@ -42,6 +42,7 @@ export async function listImages(
   profile: Profile,
   as: Principal,
   query: { readonly name?: string },
+  maxPages = defaultMaxPages,
 ): Promise<{ images: ListedImage[]; status: number }> {
   const spec = profile.fixtures.get("listImages");
   if (spec === undefined) return { images: [], status: 0 };

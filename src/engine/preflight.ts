@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expandPath } from "../http/expandPath";
+import { TransportError } from "../http/errors";
 import type { HttpClient, HttpResponse } from "../http/HttpClient";
 import type { Profile } from "../profile/Profile";
 import type { AbortKind } from "./RunResult";
@@ -10,7 +11,8 @@ export interface PreflightFailure {
   readonly message: string;
 }
 
-const typeOf = (res: HttpResponse): string => (res.headers["content-type"] ?? "no Content-Type").split(";")[0] ?? "";
+const typeOf = (res: HttpResponse): string =>
+  (res.headers["content-type"] ?? "no Content-Type").split(";")[0] ?? "";
 
 /**
  * Before any scenario: the target accepts each token (a 401 here is the user's configuration, not a finding),
@@ -35,7 +37,10 @@ export async function preflight(
       as: "alt",
     });
     if (res.status === 401)
-      return { kind: "token-rejected", message: "the target answered 401 to the alt token: check --alt-token / ITC_ALT_TOKEN" };
+      return {
+        kind: "token-rejected",
+        message: "the target answered 401 to the alt token: check --alt-token / ITC_ALT_TOKEN",
+      };
   }
   const name = images.nameOf("preflight");
   images.attempted(name, "owner");
@@ -48,7 +53,10 @@ export async function preflight(
     expect: [201],
   });
   if (res.status === 401)
-    return { kind: "token-rejected", message: "the target answered 401 to the owner token: check --token / ITC_TOKEN" };
+    return {
+      kind: "token-rejected",
+      message: "the target answered 401 to the owner token: check --token / ITC_TOKEN",
+    };
   let body: { id?: unknown; owner?: unknown } = {};
   try {
     body = (JSON.parse(res.text) ?? {}) as { id?: unknown; owner?: unknown };
@@ -58,12 +66,36 @@ export async function preflight(
   const id = body.id;
   const answered = `creating a scratch image (POST ${create.pathTemplate}) answered ${res.status} ${typeOf(res)}`;
   if (res.status === 403)
-    return { kind: "not-image-api", message: `${answered}: the owner must be allowed to create images (the member role)` };
+    return {
+      kind: "not-image-api",
+      message: `${answered}: the owner must be allowed to create images (the member role)`,
+    };
   if (res.status !== 201 || typeof id !== "string")
     return { kind: "not-image-api", message: `is --target the Image API base URL? ${answered}` };
   images.register(id, "owner", typeof body.owner === "string" ? body.owner : undefined);
-  await images.discard(client, id);
-  if (images.has(id))
-    return { kind: "not-image-api", message: `is --target the Image API base URL? deleting the scratch image ${id} did not work` };
+  let deleted: HttpResponse;
+  try {
+    deleted = await client.send({
+      operationId: "preflight",
+      method: "DELETE",
+      path: expandPath(remove.pathTemplate, { image_id: id }),
+      as: "owner",
+      expect: [204],
+    });
+  } catch (error) {
+    // A target that stalls deletes would keep every scratch image of the run: stop before making more.
+    if (error instanceof TransportError)
+      return {
+        kind: error.tls ? "tls" : "unreachable",
+        message: `deleting the preflight's scratch image ${id}: ${error.message}`,
+      };
+    throw error;
+  }
+  if (deleted.status !== 204 && deleted.status !== 404)
+    return {
+      kind: "not-image-api",
+      message: `is --target the Image API base URL? deleting a scratch image answered ${deleted.status} ${typeOf(deleted)}`,
+    };
+  images.deletedEarly(id);
   return undefined;
 }

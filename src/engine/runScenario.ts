@@ -54,7 +54,11 @@ export function unmetNeed(
   return undefined;
 }
 
-const failures = (checks: readonly Check[]): string => checks.filter((c) => !c.ok).map((c) => `${c.rule}: ${c.detail}`).join("; ");
+const failures = (checks: readonly Check[]): string =>
+  checks
+    .filter((c) => !c.ok)
+    .map((c) => `${c.rule}: ${c.detail}`)
+    .join("; ");
 
 /**
  * Runs one scenario and turns what happened into data: pass when every check held, fail when one did not,
@@ -76,8 +80,12 @@ export async function runScenario(scenario: Scenario, deps: ScenarioDeps): Promi
     breaches: nonCore ? (evidence?.breaches ?? r.checks.filter((c) => !c.ok && c.core === true)) : [],
     ...r,
   });
-  const notExercised = (reason: string, cause: NotExercisedCause, observed = "not run", checks: readonly Check[] = []) =>
-    done({ outcome: "not-exercised", observed, checks, reason, cause });
+  const notExercised = (
+    reason: string,
+    cause: NotExercisedCause,
+    observed = "not run",
+    checks: readonly Check[] = [],
+  ) => done({ outcome: "not-exercised", observed, checks, reason, cause });
   const unmet = unmetNeed(scenario.needs, deps.target);
   if (unmet !== undefined) return notExercised(unmet.reason, unmet.cause);
   const tags = exampleTags(deps.profile);
@@ -107,7 +115,9 @@ export async function runScenario(scenario: Scenario, deps: ScenarioDeps): Promi
     if (ran !== undefined) {
       const p = ran.property;
       const what = `${p.runs === p.planned ? `${p.runs} cases` : `${p.runs} of ${p.planned} cases`}${p.shrinks > 0 ? `, ${p.shrinks} shrinks${p.shrinkStopped === true ? " (shrinking stopped at its budget)" : ""}` : ""}${p.deviations.length > 0 ? `, ${p.deviations.length} deviations accepted (--lenient)` : ""}`;
-      const cut = p.interrupted ? `interrupted (--time-budget) after ${p.runs} of ${p.planned} cases` : undefined;
+      const cut = p.interrupted
+        ? `interrupted (--time-budget) after ${p.runs} of ${p.planned} cases`
+        : undefined;
       return done(
         {
           outcome: ran.failed ? "fail" : "pass",
@@ -121,7 +131,8 @@ export async function runScenario(scenario: Scenario, deps: ScenarioDeps): Promi
         { exchanges: ran.exchanges, breaches: ran.breaches },
       );
     }
-    if (probe.checks.length === 0) return notExercised("the scenario made no check (a bug in the suite)", "suite-error", observed());
+    if (probe.checks.length === 0)
+      return notExercised("the scenario made no check (a bug in the suite)", "suite-error", observed());
     // Property 8 holds in every scenario: no request of it got a 5xx it did not ask for.
     const checks = [...probe.checks, ...unexpectedServerErrors(deps.exchanges)];
     const failed = checks.filter((c) => !c.ok);
@@ -134,11 +145,26 @@ export async function runScenario(scenario: Scenario, deps: ScenarioDeps): Promi
   } catch (error) {
     if (error instanceof TransportError) throw error;
     if (error instanceof RunAborted)
-      return notExercised("interrupted: the run was stopped (Ctrl-C) while it ran", "interrupted", observed(), probe.checks);
+      return notExercised(
+        "interrupted: the run was stopped (Ctrl-C) while it ran",
+        "interrupted",
+        observed(),
+        probe.checks,
+      );
     if (error instanceof TargetThrottled)
-      return notExercised(`the target kept throttling: ${error.message}`, "throttled", observed(), probe.checks);
+      return notExercised(
+        `the target kept throttling: ${error.message}`,
+        "throttled",
+        observed(),
+        probe.checks,
+      );
     if (error instanceof GenerationExhausted)
-      return notExercised(`cannot generate cases: ${error.message}`, "setup-failed", observed(), probe.checks);
+      return notExercised(
+        `cannot generate cases: ${error.message}`,
+        "setup-failed",
+        observed(),
+        probe.checks,
+      );
     if (error instanceof FixtureError) {
       // Before the subject request the scenario could not run; after it, the failure is the target's.
       const fives = unexpectedServerErrors(deps.exchanges);
@@ -146,12 +172,26 @@ export async function runScenario(scenario: Scenario, deps: ScenarioDeps): Promi
         return notExercised(error.message, "setup-failed", observed(), probe.checks);
       const checks = [
         ...probe.checks,
-        ...(probe.subjectSent ? [coreCheck("the image can be read back after the subject request", false, error.message, "a tag delete changes no image")] : []),
+        ...(probe.subjectSent
+          ? [
+              coreCheck(
+                "the image can be read back after the subject request",
+                false,
+                error.message,
+                "a tag delete changes no image",
+              ),
+            ]
+          : []),
         ...fives,
       ];
       return done({ outcome: "fail", observed: observed(), checks, reason: failures(checks) });
     }
     const message = error instanceof Error ? error.message : String(error);
-    return notExercised(`the suite erred (a bug of ours, not the target's): ${message}`, "suite-error", observed(), probe.checks);
+    return notExercised(
+      `the suite erred (a bug of ours, not the target's): ${message}`,
+      "suite-error",
+      observed(),
+      probe.checks,
+    );
   }
 }

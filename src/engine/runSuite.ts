@@ -59,7 +59,11 @@ async function versionDocument(client: HttpClient): Promise<unknown> {
 }
 
 /** A 5xx row that a live target cannot be made to answer says how many requests of the run got a 5xx. */
-function withServerErrorNote(result: ScenarioResult, requests: number, serverErrors: readonly number[]): ScenarioResult {
+function withServerErrorNote(
+  result: ScenarioResult,
+  requests: number,
+  serverErrors: readonly number[],
+): ScenarioResult {
   if (result.cause !== "untriggerable") return result;
   const note =
     serverErrors.length === 0
@@ -69,7 +73,11 @@ function withServerErrorNote(result: ScenarioResult, requests: number, serverErr
 }
 
 /** Which scenarios of the suite run: those that apply to the profile, narrowed by --only and --exclude. */
-export function selectScenarios(all: readonly Scenario[], profile: Profile, settings: RunSettings): Scenario[] {
+export function selectScenarios(
+  all: readonly Scenario[],
+  profile: Profile,
+  settings: RunSettings,
+): Scenario[] {
   return all.filter(
     (s) =>
       s.appliesTo(profile) &&
@@ -129,7 +137,8 @@ export async function runSuite(options: RunOptions): Promise<RunResult> {
   const scenarios = selectScenarios(options.scenarios ?? suiteScenarios(profile), profile, settings);
   const replayCommand =
     options.replayCommand ??
-    ((id: string, path: string) => `image-tag-conformance run --only ${id} --seed ${settings.seed} --replay-path ${path}`);
+    ((id: string, path: string) =>
+      `image-tag-conformance run --only ${id} --seed ${settings.seed} --replay-path ${path}`);
   const results: (ScenarioResult | undefined)[] = [];
   // A scenario interrupted because another one found the target gone is not reported as interrupted by the user.
   const keep = (r: ScenarioResult): boolean => !(r.cause === "interrupted" && aborted?.kind !== "user");
@@ -159,7 +168,10 @@ export async function runSuite(options: RunOptions): Promise<RunResult> {
       options.onEvent?.({ type: "scenario-end", index: finished++, total: scenarios.length, result });
     } catch (error) {
       if (!(error instanceof TransportError)) throw error;
-      aborted ??= { kind: error.tls ? "tls" : "unreachable", message: `target unreachable: ${error.message}` };
+      aborted ??= {
+        kind: error.tls ? "tls" : "unreachable",
+        message: `target unreachable: ${error.message}`,
+      };
       stop.abort();
     }
   };
@@ -174,10 +186,14 @@ export async function runSuite(options: RunOptions): Promise<RunResult> {
   } catch (error) {
     if (error instanceof RunAborted) aborted ??= { kind: "user", message: error.message };
     else if (error instanceof TransportError)
-      aborted ??= { kind: error.tls ? "tls" : "unreachable", message: `target unreachable: ${error.message}` };
+      aborted ??= {
+        kind: error.tls ? "tls" : "unreachable",
+        message: `target unreachable: ${error.message}`,
+      };
     else throw error;
   }
-  if (aborted === undefined && options.signal?.aborted === true) aborted = { kind: "user", message: "run aborted by the user" };
+  if (aborted === undefined && options.signal?.aborted === true)
+    aborted = { kind: "user", message: "run aborted by the user" };
   options.signal?.removeEventListener("abort", onUserAbort);
   options.onEvent?.({ type: "cleanup-start" });
   const cleanupLog: Exchange[] = [];
@@ -204,7 +220,9 @@ export async function runSuite(options: RunOptions): Promise<RunResult> {
     // Property 8 binds requests outside every scenario too: the preflight's and the cleanup's.
     breaches: unexpectedServerErrors([...runLog, ...cleanupLog]),
     findings: images.findings(),
-    ...(partialOf(settings, options.partial) === undefined ? {} : { partial: partialOf(settings, options.partial) }),
+    ...(partialOf(settings, options.partial) === undefined
+      ? {}
+      : { partial: partialOf(settings, options.partial) }),
     ...(aborted === undefined ? {} : { aborted }),
   };
 }

@@ -50,7 +50,8 @@ export class Agents {
     if (agent === undefined) {
       const base = { keepAlive, ...this.tlsOptions() };
       if (proxy !== undefined)
-        agent = url.protocol === "https:" ? new HttpsProxyAgent(proxy, base) : new HttpProxyAgent(proxy, base);
+        agent =
+          url.protocol === "https:" ? new HttpsProxyAgent(proxy, base) : new HttpProxyAgent(proxy, base);
       else agent = url.protocol === "https:" ? new HttpsAgent(base) : new HttpAgent(base);
       this.agents.set(key, agent);
     }

@@ -1,5 +1,4 @@
 import { performance } from "node:perf_hooks";
-import { sleep } from "../util/sleep";
 import type { Agents } from "./Agents";
 import { RunAborted, TargetThrottled, TransportError } from "./errors";
 import { principalLabel, type Exchange, type HttpMethod, type Principal } from "./Exchange";
@@ -195,12 +194,7 @@ export class HttpClient {
           );
         stats.throttled.retries += 1;
         stats.throttled.waitMs += wait;
-        this.options.pacer.throttled();
-        try {
-          await sleep(wait, signal);
-        } catch {
-          throw new RunAborted("run aborted by the user");
-        }
+        this.options.pacer.throttled(wait);
         continue;
       }
       this.options.pacer.succeeded();
@@ -225,7 +219,8 @@ export class HttpClient {
       requestHeaders[k] = k === authHeader ? "[redacted]" : redactor.redact(v);
     // Header names come from the target too: an echoed token can hide in one.
     const responseHeaders: Record<string, string> = {};
-    for (const [k, v] of Object.entries(raw.headers)) responseHeaders[redactor.redact(k)] = redactor.redact(v);
+    for (const [k, v] of Object.entries(raw.headers))
+      responseHeaders[redactor.redact(k)] = redactor.redact(v);
     const exchange: Exchange = {
       seq: this.seq,
       operationId: req.operationId,

@@ -23,7 +23,10 @@ function charPattern(ch: string): string {
       .join(""),
   );
   forms.add(
-    Array.from({ length: ch.length }, (_, i) => `\\\\u${ch.charCodeAt(i).toString(16).padStart(4, "0")}`).join(""),
+    Array.from(
+      { length: ch.length },
+      (_, i) => `\\\\u${ch.charCodeAt(i).toString(16).padStart(4, "0")}`,
+    ).join(""),
   );
   return `(?:${[...forms].join("|")})`;
 }
@@ -62,7 +65,9 @@ export class Redactor {
       kept.push(p);
     }
     const out = guarded.replace(pattern, "[redacted]");
-    return kept.length === 0 ? out : out.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => kept[Number(i)] ?? "");
+    return kept.length === 0
+      ? out
+      : out.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => kept[Number(i)] ?? "");
   }
 
   /**

@@ -129,7 +129,10 @@ export function transport(req: RawRequest, agents: Agents): Promise<RawResponse>
     const send = https ? httpsRequest : httpRequest;
     client = send(req.url, {
       method: req.method,
-      headers: { ...req.headers, ...(req.body === undefined ? {} : { "Content-Length": String(req.body.length) }) },
+      headers: {
+        ...req.headers,
+        ...(req.body === undefined ? {} : { "Content-Length": String(req.body.length) }),
+      },
       agent,
       ...agents.tlsOptions(),
     });

@@ -48,7 +48,10 @@ export function describeTransportError(error: unknown, origin: string): { text: 
   if (c === "ERR_TLS_CERT_ALTNAME_INVALID")
     return { text: `${origin}: its TLS certificate names another host (${e.message})`, isTls: true };
   if (c.startsWith("ERR_SSL_") || c.startsWith("ERR_TLS_") || c === "EPROTO")
-    return { text: `${origin}: the TLS handshake failed (${c}: ${e.message.split("\n")[0] ?? ""})`, isTls: true };
+    return {
+      text: `${origin}: the TLS handshake failed (${c}: ${e.message.split("\n")[0] ?? ""})`,
+      isTls: true,
+    };
   if (c === "HPE_INVALID_CONSTANT" || c === "HPE_INVALID_VERSION")
     return {
       text: `${origin} did not answer HTTP (is it an https:// URL given as http://?): ${e.message}`,

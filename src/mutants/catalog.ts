@@ -314,7 +314,9 @@ export const mutants: readonly Mutant[] = [
     apply: (b) =>
       wrapDeleteTag(b, (inner) => async (req, ctx) => {
         const res = await inner(req, ctx);
-        return res.status === 204 ? { status: 204, trailing: { bytes: '{"deleted":true}', afterMs: 50 } } : res;
+        return res.status === 204
+          ? { status: 204, trailing: { bytes: '{"deleted":true}', afterMs: 50 } }
+          : res;
       }),
   },
   {

@@ -38,8 +38,15 @@ function failures(run: RunResult): { rows: number[]; scenarios: string[] } {
 }
 
 /** The whole suite, Pact contracts included, against the reference (faithful, or with one defect). */
-async function runAgainst(profile: Profile, settings: RunSettings, mutant: Mutant | undefined): Promise<RunResult> {
-  const embedded = await startEmbeddedTarget(profile, mutant === undefined ? defaultBehaviour : mutant.apply(defaultBehaviour));
+async function runAgainst(
+  profile: Profile,
+  settings: RunSettings,
+  mutant: Mutant | undefined,
+): Promise<RunResult> {
+  const embedded = await startEmbeddedTarget(
+    profile,
+    mutant === undefined ? defaultBehaviour : mutant.apply(defaultBehaviour),
+  );
   try {
     return await runSuite({
       profile,
@@ -63,7 +70,11 @@ export async function checkFaithful(profile: Profile, settings: RunSettings): Pr
  * A mutant is caught when the verdict against it is non-conformant (a finding mutant: when its declared
  * scenarios report a finding). missing lists the declared rows and scenarios that did not fail.
  */
-export async function scoreMutant(profile: Profile, settings: RunSettings, mutant: Mutant): Promise<MutantScore> {
+export async function scoreMutant(
+  profile: Profile,
+  settings: RunSettings,
+  mutant: Mutant,
+): Promise<MutantScore> {
   const run = await runAgainst(profile, settings, mutant);
   const verdict = verdictOf(run);
   const { rows, scenarios } = failures(run);

@@ -108,9 +108,9 @@ export async function loadProfile(source: string): Promise<Profile> {
     fixtures,
     tagSchema,
     checkTag,
-    tagFlags: parseTagFlags(rawFlags, compile(tagFlagsSchema), source, (op) =>
-      [...((op === "deleteImageTag" ? subject : fixtures.get(op))?.responses.keys() ?? [])],
-    ),
+    tagFlags: parseTagFlags(rawFlags, compile(tagFlagsSchema), source, (op) => [
+      ...((op === "deleteImageTag" ? subject : fixtures.get(op))?.responses.keys() ?? []),
+    ]),
     checkImageId,
     authHeader: authHeaderOf(document),
     documentedStatuses: [...subject.responses.keys()].sort((a, b) => a - b),

@@ -124,14 +124,23 @@ export function flagOf(flags: readonly TagFlag[], tag: string): TagFlag | undefi
   return flags.find((f) => Array.from(tag).some((c) => f.characters.test(c)));
 }
 
-/** The statuses a flag allows an operation to answer instead of the rule's. */
-export function excusedStatuses(flag: TagFlag, operation: AllowableOperation): number[] {
-  return flag.allows.flatMap((a) => (a.operation === operation && "status" in a ? [a.status] : []));
+/**
+ * Every flag the tag falls under. A tag is proved by the scenario of the first (flagOf), and excused as each of
+ * them allows: an emoji is outside the BMP and outside US-ASCII, so both of upstream Glance's defects touch it.
+ */
+export function flagsOf(flags: readonly TagFlag[], tag: string): TagFlag[] {
+  const chars = Array.from(tag);
+  return flags.filter((f) => chars.some((c) => f.characters.test(c)));
 }
 
-/** Whether a flag allows the path's tag to be read as another tag (a PUT adds another tag than the one sent). */
-export function allowsAnotherTag(flag: TagFlag): boolean {
-  return flag.allows.some((a) => "stores" in a);
+/** The statuses the flags allow an operation to answer instead of the rule's. */
+export function excusedStatuses(flags: readonly TagFlag[], operation: AllowableOperation): number[] {
+  return flags.flatMap((f) => f.allows.flatMap((a) => (a.operation === operation && "status" in a ? [a.status] : [])));
+}
+
+/** Whether the flags allow the path's tag to be read as another tag (a PUT adds another tag than the one sent). */
+export function allowsAnotherTag(flags: readonly TagFlag[]): boolean {
+  return flags.some((f) => f.allows.some((a) => "stores" in a));
 }
 
 /** The profile with every rule required (--strict): no flags, so no tag is left out of the core scenarios. */

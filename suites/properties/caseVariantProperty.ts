@@ -26,7 +26,8 @@ export const caseVariantProperty: Scenario = {
       boundedFilter(
         fc.tuple(v, fc.constantFrom("swap", "upper", "lower")).map(([c, how]) => ({
           ...c,
-          variant: how === "swap" ? swapCase(c.tag) : how === "upper" ? c.tag.toUpperCase() : c.tag.toLowerCase(),
+          variant:
+            how === "swap" ? swapCase(c.tag) : how === "upper" ? c.tag.toUpperCase() : c.tag.toLowerCase(),
         })),
         (c) =>
           c.variant !== c.tag &&

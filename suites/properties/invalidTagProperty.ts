@@ -23,7 +23,8 @@ export const invalidTagProperty: Scenario = {
     documents(400)(p) && tagRules(p).pattern !== undefined && tagArbitraries(p).invalid !== undefined,
   run: async (ctx) => {
     const tags = tagArbitraries(ctx.profile);
-    if (tags.invalid === undefined) return { notExercised: "the profile's tag schema rejects no generated tag" };
+    if (tags.invalid === undefined)
+      return { notExercised: "the profile's tag schema rejects no generated tag" };
     const image = scratchImage(ctx, "p4-invalid");
     const lenient = ctx.settings.lenient;
     return runProperty(

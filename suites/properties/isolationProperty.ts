@@ -40,7 +40,9 @@ export const isolationProperty: Scenario = {
       relations.map((r) => fc.constant(r)),
       (hows) =>
         boundedFilter(
-          fc.tuple(valid, valid, hows).map(([t, x, how]) => ({ tag: t.tag, how, related: relate(t.tag, x.tag, how) })),
+          fc
+            .tuple(valid, valid, hows)
+            .map(([t, x, how]) => ({ tag: t.tag, how, related: relate(t.tag, x.tag, how) })),
           (c) =>
             c.related !== c.tag &&
             c.related.length > 0 &&

@@ -91,7 +91,10 @@ export async function runProperty<T>(
   try {
     examples = options.balance === undefined ? [] : balancedExamples(options.balance, seed);
   } catch (error) {
-    return { notExercised: `cannot generate cases: ${error instanceof Error ? error.message : String(error)}`, cause: "setup-failed" };
+    return {
+      notExercised: `cannot generate cases: ${error instanceof Error ? error.message : String(error)}`,
+      cause: "setup-failed",
+    };
   }
   const planned = Math.max(options.numRuns ?? ctx.settings.runs, examples.length);
   const predicate = async (value: T): Promise<boolean> => {
@@ -117,7 +120,12 @@ export async function runProperty<T>(
       else if (error instanceof FixtureError && probe.subjectSent)
         // After the subject request, reading the image back failing is the target's doing, with evidence.
         probe.record(
-          coreCheck("the image can be read back after the subject request", false, error.message, "a tag delete changes no image"),
+          coreCheck(
+            "the image can be read back after the subject request",
+            false,
+            error.message,
+            "a tag delete changes no image",
+          ),
         );
       else {
         fatal = error;
@@ -130,7 +138,9 @@ export async function runProperty<T>(
     const record: CaseRecord = {
       checks,
       exchanges,
-      reason: [stopped, ...bad.map((c) => `${c.rule}: ${c.detail}`)].filter((x) => x !== undefined).join("; "),
+      reason: [stopped, ...bad.map((c) => `${c.rule}: ${c.detail}`)]
+        .filter((x) => x !== undefined)
+        .join("; "),
     };
     const breaks = explore ? bad.some((c) => c.core === true) : bad.length > 0 || stopped !== undefined;
     if (breaks) {
@@ -139,7 +149,8 @@ export async function runProperty<T>(
     }
     if (explore && (bad.length > 0 || stopped !== undefined) && caseIndex >= 0) {
       const shown = fc.stringify(value);
-      if (reported === undefined || shown.length < reported.value.length) reported = { ...record, value: shown, index: caseIndex };
+      if (reported === undefined || shown.length < reported.value.length)
+        reported = { ...record, value: shown, index: caseIndex };
     }
     deviations.push(...caseDeviations);
     last = record;
@@ -153,13 +164,17 @@ export async function runProperty<T>(
       numRuns: planned,
       examples: examples.map((e) => [e] as [T]),
       ...(replaying ? { path: ctx.settings.replayPath } : {}),
-      ...(ctx.settings.timeBudgetMs === undefined ? {} : { interruptAfterTimeLimit: ctx.settings.timeBudgetMs }),
+      ...(ctx.settings.timeBudgetMs === undefined
+        ? {}
+        : { interruptAfterTimeLimit: ctx.settings.timeBudgetMs }),
     });
   } catch (error) {
-    if (error instanceof GenerationExhausted) return { notExercised: `cannot generate cases: ${error.message}`, cause: "setup-failed" };
+    if (error instanceof GenerationExhausted)
+      return { notExercised: `cannot generate cases: ${error.message}`, cause: "setup-failed" };
     throw error;
   }
-  if (fatal instanceof GenerationExhausted) return { notExercised: `cannot generate cases: ${fatal.message}`, cause: "setup-failed" };
+  if (fatal instanceof GenerationExhausted)
+    return { notExercised: `cannot generate cases: ${fatal.message}`, cause: "setup-failed" };
   if (fatal instanceof Error) throw fatal;
   const common = {
     seed,
@@ -176,12 +191,17 @@ export async function runProperty<T>(
     // fast-check reports an interrupted run with no case as failed, without a counterexample: that is no failure.
     if (details.interrupted && details.numRuns === 0)
       return { notExercised: "interrupted (--time-budget) before the first case ran", cause: "interrupted" };
-    if (details.failed) throw new Error(`fast-check failed without a failing case: ${String(details.errorInstance)}`);
+    if (details.failed)
+      throw new Error(`fast-check failed without a failing case: ${String(details.errorInstance)}`);
     return { property: common, failed: false, checks: last.checks, exchanges: last.exchanges, breaches: [] };
   }
   const path = failing !== undefined ? (details.counterexamplePath ?? "") : String(reported?.index ?? 0);
   const counterexample =
-    failing !== undefined ? (details.counterexample === null ? undefined : fc.stringify(details.counterexample[0])) : reported?.value;
+    failing !== undefined
+      ? details.counterexample === null
+        ? undefined
+        : fc.stringify(details.counterexample[0])
+      : reported?.value;
   const subject =
     [...failure.exchanges].reverse().find((e) => e.operationId === ctx.profile.subject.operationId) ??
     failure.exchanges[failure.exchanges.length - 1];

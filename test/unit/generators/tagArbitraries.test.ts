@@ -87,6 +87,7 @@ describe("tag arbitraries derived from the profile's schema", () => {
       rule: "r",
       reason: "r",
       evidence: "e",
+      allows: [{ operation: "deleteImageTag" as const, status: 404 }],
     };
     expect(tagArbitraries({ ...p, tagFlags: [flag] }).flagged.has("devanagari")).toBe(false);
   });

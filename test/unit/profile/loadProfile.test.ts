@@ -93,11 +93,26 @@ describe("bad profiles are configuration errors", () => {
     await expect(loadProfile(path)).rejects.toThrow(/no operation marked x-itc-role: subject/);
   });
 
-  it("a custom copy of a built-in loads, with its own sha256", async () => {
+  it("a custom copy that claims a built-in id is refused: it cannot pass for the built-in profile", async () => {
+    const path = join(dir, "impostor.yaml");
+    writeFileSync(path, `${readFileSync(builtinProfilePath("huawei-ims"), "utf8")}\n# one change\n`);
+    await expect(loadProfile(path)).rejects.toMatchObject({
+      code: "bad-profile",
+      message: expect.stringMatching(/claims the built-in id huawei-ims .*but is not that profile/) as unknown,
+    });
+    // The built-in file itself, given by path, is the built-in profile.
+    expect((await loadProfile(builtinProfilePath("huawei-ims"))).builtin).toBe(true);
+  });
+
+  it("a custom copy under an id of its own loads as custom, with its own sha256", async () => {
     const path = join(dir, "custom.yaml");
-    writeFileSync(path, `${readFileSync(builtinProfilePath("openstack-glance"), "utf8")}\n# custom\n`);
+    const text = readFileSync(builtinProfilePath("openstack-glance"), "utf8").replace(
+      "x-itc-profile: openstack-glance",
+      "x-itc-profile: my-glance",
+    );
+    writeFileSync(path, text);
     const p = await loadProfile(path);
-    expect(p.id).toBe("openstack-glance");
+    expect([p.id, p.builtin]).toEqual(["my-glance", false]);
     expect(p.sha256).not.toBe((await profile("openstack-glance")).sha256);
   });
 });

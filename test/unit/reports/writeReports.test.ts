@@ -70,7 +70,7 @@ describe("reports", () => {
   it("writes report.json, junit.xml and report.md with no token in any of them", async () => {
     const report = await reportOf("tag-kept");
     const dir = mkdtempSync(join(tmpdir(), "itc-reports-"));
-    const files = writeReports(report, dir, new Redactor([tokens.owner, tokens.alt]));
+    const { files } = writeReports(report, dir, new Redactor([tokens.owner, tokens.alt]));
     const all = [files.json, files.junit, files.markdown].map((f) => readFileSync(f, "utf8"));
     for (const text of all) {
       expect(text).not.toContain(tokens.owner);
@@ -86,7 +86,7 @@ describe("reports", () => {
   it("the last guard redacts a secret that reached the report some other way", async () => {
     const report = { ...(await reportOf()), command: `run ${tokens.owner}` };
     const dir = mkdtempSync(join(tmpdir(), "itc-reports-"));
-    const files = writeReports(report, dir, new Redactor([tokens.owner]));
+    const { files } = writeReports(report, dir, new Redactor([tokens.owner]));
     expect(readFileSync(files.json, "utf8")).not.toContain(tokens.owner);
   });
 

@@ -2,7 +2,12 @@ import { checkResponse } from "../../../../src/engine/checks/checkResponse";
 import type { HttpResponse } from "../../../../src/http/HttpClient";
 import { profile } from "../../../support/profiles";
 
-function response(status: number, text: string, headers: Record<string, string> = {}): HttpResponse {
+function response(
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+  trailingBytes = 0,
+): HttpResponse {
   const exchange = {
     seq: 1,
     operationId: "deleteImageTag",
@@ -15,7 +20,7 @@ function response(status: number, text: string, headers: Record<string, string> 
     responseBody: text,
     durationMs: 1,
   };
-  return { status, headers, text, exchange };
+  return { status, headers, text, exchange, truncated: false, trailingBytes };
 }
 
 const json = { "content-type": "application/json" };
@@ -27,6 +32,16 @@ describe("checkResponse", () => {
   it("passes a documented 204 without a body", async () => {
     const p = await profile("openstack-glance");
     expect(failed(checkResponse(p.subject, response(204, ""), [204], p.id))).toEqual([]);
+  });
+
+  it("fails a 204 whose content came after the headers (RFC 9110 §15.3.5), as a rule of every tier", async () => {
+    const p = await profile("openstack-glance");
+    const checks = checkResponse(p.subject, response(204, "", {}, 16), [204], p.id);
+    expect(checks.find((c) => c.rule === "no body")).toMatchObject({
+      ok: false,
+      core: true,
+      detail: expect.stringMatching(/16 bytes .* after the headers of the 204/),
+    });
   });
 
   it("fails a 204 with a body (RFC 9110 §15.3.5)", async () => {
