@@ -1,11 +1,16 @@
 import type { Report } from "../../reports/Report";
 import type { WrittenReports } from "../../reports/writeReports";
+import { colourEnabled, paintOutcome } from "./colour";
 import { failLabel } from "./failLabel";
 
 const word = { pass: "PASS", fail: "FAIL", "not-exercised": "NOT EXERCISED" } as const;
 
-/** The per-status summary printed at the end of a run. */
-export function summary(report: Report, files: WrittenReports | undefined): string {
+/** The per-status summary printed at the end of a run (on stdout: coloured when stdout is a terminal). */
+export function summary(
+  report: Report,
+  files: WrittenReports | undefined,
+  colour: boolean = colourEnabled(process.stdout),
+): string {
   const target =
     report.target.kind === "embedded" ? `embedded reference (${report.target.url})` : report.target.url;
   const lines = [
@@ -14,12 +19,12 @@ export function summary(report: Report, files: WrittenReports | undefined): stri
   for (const row of report.statuses) {
     const passed = row.scenarios.filter((s) => s.outcome === "pass").length;
     lines.push(
-      `  ${row.status}  ${word[row.outcome].padEnd(13)}  ${passed}/${row.scenarios.length}  ${row.description}`,
+      `  ${row.status}  ${paintOutcome(word[row.outcome], colour, 13)}  ${passed}/${row.scenarios.length}  ${row.description}`,
     );
     for (const s of row.scenarios) {
       if (s.outcome === "pass") continue;
       const label = s.outcome === "fail" ? failLabel(s.tier) : word[s.outcome];
-      lines.push(`         ${label} ${s.id}: ${s.reason ?? ""}`);
+      lines.push(`         ${paintOutcome(label, colour)} ${s.id}: ${s.reason ?? ""}`);
       if (s.property?.counterexample !== undefined)
         lines.push(`           counterexample: ${s.property.counterexample}`);
       if (s.property?.replay !== undefined) lines.push(`           replay: ${s.property.replay}`);
