@@ -37,8 +37,10 @@ async function main(argv: readonly string[]): Promise<number> {
   if (command === "serve") return (await import("./serveCommand.js")).serveCommand(rest);
   if (command === "verify-contracts") return (await import("./runCommand.js")).runCommand(rest, "contracts");
   if (command === "mutants") return (await import("./mutantsCommand.js")).mutantsCommand(rest);
+  if (command === "diff") return (await import("./diffCommand.js")).diffCommand(rest);
+  if (command === "merge") return (await import("./mergeCommand.js")).mergeCommand(rest);
   console.error(
-    `image-tag-conformance: unknown command "${command}" (commands: run, verify-contracts, serve, mutants; see --help)`,
+    `image-tag-conformance: unknown command "${command}" (commands: run, verify-contracts, serve, mutants, diff, merge; see --help)`,
   );
   return 2;
 }
