@@ -21,6 +21,8 @@ import { makeRunId } from "./makeRunId";
 import { Progress } from "./Progress";
 import { pick, runOptions } from "./runOptions";
 import { summary } from "./summary";
+import { publishToGitHub } from "./ci/publishToGitHub";
+import { writeHar } from "./writeHar";
 
 function liveTarget(config: RunConfig): Target | undefined {
   const t = config.target;
@@ -124,7 +126,9 @@ export async function runCommand(
       ...(config.product === undefined ? {} : { product: config.product }),
     });
     const files = writeReports(report, config.outDir, redactorFor(target));
+    if (values.har !== undefined) writeHar(values.har, run, redactorFor(target));
     console.log(summary(report, files));
+    publishToGitHub(report);
     return exitCode;
   } finally {
     untrap();
