@@ -9,6 +9,10 @@ Usage:
   image-tag-conformance serve [options]   serve the reference implementation for client authors
   image-tag-conformance mutants           score the suite against its corpus of broken variants
   image-tag-conformance cleanup [options] remove scratch images a killed run left (--run-id, --older-than)
+  image-tag-conformance diff A/report.json B/report.json
+                                          what changed from run A to run B (exit 1: a regression)
+  image-tag-conformance merge report.json... [--out <dir>]
+                                          one matrix of several runs (statuses × targets)
   image-tag-conformance <command> --help  options of a command
   image-tag-conformance --version
 
@@ -48,6 +52,7 @@ Options:
                          no limit on the embedded reference; 0: no limit)
   --product-name <s>, --product-version <s>, --vendor <s>
                          certification metadata recorded in the report
+  --har <file>           also write the run's exchanges as HAR 1.2 (tokens redacted)
   --quiet                no progress lines
   -h, --help             this text
 
@@ -86,4 +91,31 @@ Options:
   --mutant <name>   serve a deliberately broken variant instead (see the README's mutant table):
                     ${mutantNames.join(", ")}
   -h, --help        this text
+`;
+
+export const diffHelp = `Usage: image-tag-conformance diff A/report.json B/report.json
+
+Compares two runs (A before, B after: an upgrade, a new region, another suite version) and prints what
+changed, A → B: the verdict, documented statuses and scenarios whose outcome changed (or that only one run
+has), new and resolved findings, new, dropped and changed flagged rules, a changed profile (id or OpenAPI
+sha256) and a changed suite version. Two runs with the same outcomes print "no change".
+
+Exit codes: 0 nothing that passed in A fails in B, 1 a regression (a status or a scenario of any tier
+went from PASS to FAIL, or the verdict from conformant to anything else), 2 a file is unreadable or not
+a valid report.json of this suite version.
+`;
+
+export const mergeHelp = `Usage: image-tag-conformance merge report.json... [--out <dir>]
+
+Merges the reports of several runs (a CI matrix over clouds, regions or versions) into one matrix: the
+documented statuses × the targets, and the flagged rules × the targets. Reports of different profiles
+merge the union of their statuses; a cell is "—" where a target's profile does not document the status.
+Writes merged.json and merged.md.
+
+Options:
+  --out <dir>   where the matrix is written (default: reports/merged)
+  -h, --help    this text
+
+Exit codes: 0 written, 2 a file is unreadable or not a valid report.json of this suite version.
+Each run's own exit code is the gate; merge only shows them side by side.
 `;

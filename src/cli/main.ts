@@ -38,8 +38,10 @@ async function main(argv: readonly string[]): Promise<number> {
   if (command === "verify-contracts") return (await import("./runCommand.js")).runCommand(rest, "contracts");
   if (command === "mutants") return (await import("./mutantsCommand.js")).mutantsCommand(rest);
   if (command === "cleanup") return (await import("./cleanupCommand.js")).cleanupCommand(rest);
+  if (command === "diff") return (await import("./diffCommand.js")).diffCommand(rest);
+  if (command === "merge") return (await import("./mergeCommand.js")).mergeCommand(rest);
   console.error(
-    `image-tag-conformance: unknown command "${command}" (commands: run, verify-contracts, serve, mutants, cleanup; see --help)`,
+    `image-tag-conformance: unknown command "${command}" (commands: run, verify-contracts, serve, mutants, cleanup, diff, merge; see --help)`,
   );
   return 2;
 }

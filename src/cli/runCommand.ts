@@ -23,6 +23,8 @@ import { makeRunId } from "./makeRunId";
 import { Progress } from "./Progress";
 import { pick, runOptions } from "./runOptions";
 import { summary } from "./summary";
+import { publishToGitHub } from "./ci/publishToGitHub";
+import { writeHar } from "./writeHar";
 
 function liveTarget(config: RunConfig): Target | undefined {
   const t = config.target;
@@ -123,6 +125,7 @@ export async function runCommand(
       tls: config.tls,
       redactor,
       settings: config.settings,
+      keepExchanges: values.har !== undefined,
       ...(mode === "contracts" ? { partial: "only the Pact contracts (verify-contracts)" } : {}),
       replayCommand: (scenarioId, path) => commandLine(config, { scenarioId, path }),
       onEvent: (e) => {
@@ -139,11 +142,17 @@ export async function runCommand(
     });
     // Renewed tokens were added to the run's redactor as they came: the report is redacted with all of them.
     const { report, files } = writeReports(built, config.outDir, redactor);
+    if (values.har !== undefined) writeHar(values.har, run, redactor);
     if (exitCode === ExitCode.usage && run.aborted !== undefined) {
       console.error(`image-tag-conformance: ${redactor.redact(run.aborted.message)} (report: ${files.json})`);
       return exitCode;
     }
+    // In GitHub Actions, target text in the summary (a reason, a counterexample) must not be read as a command.
+    const guard = process.env["GITHUB_ACTIONS"] === "true" ? `itc-${runId}` : undefined;
+    if (guard !== undefined) console.log(`::stop-commands::${guard}`);
     console.log(summary(report, files));
+    if (guard !== undefined) console.log(`::${guard}::`);
+    publishToGitHub(report);
     return exitCode;
   } finally {
     untrap();

@@ -46,5 +46,6 @@ export const runOptions = {
   "product-name": { type: "string" },
   "product-version": { type: "string" },
   vendor: { type: "string" },
+  har: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;

@@ -2,6 +2,7 @@ import { outcomeLabel } from "../../reports/outcomeLabel";
 import { profileLabel } from "../../reports/profileLabel";
 import type { Report } from "../../reports/Report";
 import type { WrittenReports } from "../../reports/writeReports";
+import { colourEnabled, paintOutcome } from "./colour";
 
 const rowWord = { pass: "PASS", fail: "FAIL", "not-exercised": "NOT EXERCISED" } as const;
 
@@ -22,8 +23,15 @@ function flagsLine(report: Report): string | undefined {
   return `flags in effect (reported, not required; --strict requires them): ${shown.join("; ")}`;
 }
 
-/** The per-status summary printed at the end of a run, from the redacted report. */
-export function summary(report: Report, files: WrittenReports | undefined): string {
+/**
+ * The per-status summary printed at the end of a run, from the redacted report (on stdout: coloured when stdout
+ * is a terminal).
+ */
+export function summary(
+  report: Report,
+  files: WrittenReports | undefined,
+  colour: boolean = colourEnabled(process.stdout),
+): string {
   const target =
     report.target.kind === "embedded" ? `embedded reference (${report.target.url})` : report.target.url;
   const lines = [
@@ -34,12 +42,12 @@ export function summary(report: Report, files: WrittenReports | undefined): stri
   for (const row of report.statuses) {
     const passed = row.scenarios.filter((s) => s.outcome === "pass").length;
     lines.push(
-      `  ${row.status}  ${rowWord[row.outcome].padEnd(13)}  ${passed}/${row.scenarios.length}  ${row.description}`,
+      `  ${row.status}  ${paintOutcome(rowWord[row.outcome], colour, 13)}  ${passed}/${row.scenarios.length}  ${row.description}`,
     );
     for (const s of row.scenarios) {
       const label = outcomeLabel(s);
       if (label === "PASS" && s.reason === undefined) continue;
-      lines.push(`         ${label} ${s.id}: ${s.reason ?? s.observed}`);
+      lines.push(`         ${paintOutcome(label, colour)} ${s.id}: ${s.reason ?? s.observed}`);
       for (const b of s.breaches)
         lines.push(`           breaks a rule of every tier: ${b.rule}: ${b.detail}`);
       if (s.property?.counterexample !== undefined)

@@ -71,6 +71,8 @@ export interface RunResult {
   readonly findings: readonly Finding[];
   /** Why the run was partial (--only, --exclude, verify-contracts); a partial run is never conformant. */
   readonly partial?: string;
+  /** Every exchange of the run, in the order sent, when the run was asked to keep them (--har). */
+  readonly exchanges?: readonly Exchange[];
   readonly aborted?: { readonly kind: AbortKind; readonly message: string };
 }
 

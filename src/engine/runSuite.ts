@@ -34,6 +34,8 @@ export interface RunOptions {
   readonly tls?: TlsSettings;
   /** The run's redactor; renewed tokens are added to it as they come (default: one for the target's secrets). */
   readonly redactor?: Redactor;
+  /** Keep every exchange of the run in the result (--har); otherwise only the evidence ones are kept. */
+  readonly keepExchanges?: boolean;
   /** Why the run is partial beyond --only / --exclude (verify-contracts). */
   readonly partial?: string;
   /** The command that reruns one scenario replaying a fast-check path (the CLI knows its own options). */
@@ -110,6 +112,7 @@ export async function runSuite(options: RunOptions): Promise<RunResult> {
   const timeoutMs = options.timeoutMs ?? 30000;
   const tls = options.tls ?? defaultTls;
   const runLog: Exchange[] = [];
+  const all: Exchange[] | undefined = options.keepExchanges === true ? [] : undefined;
   // Stops every worker at once: Ctrl-C, or the target failing under one of them (no point going on elsewhere).
   const stop = new AbortController();
   const onUserAbort = (): void => {
@@ -130,7 +133,10 @@ export async function runSuite(options: RunOptions): Promise<RunResult> {
     },
     signal: stop.signal,
     timeoutMs,
-    onExchange: (e) => runLog.push(e),
+    onExchange: (e) => {
+      runLog.push(e);
+      all?.push(e);
+    },
     origin: runStartedMs,
   });
   const images = new ScratchImages(profile, runId, target.altProjectId);
@@ -149,7 +155,10 @@ export async function runSuite(options: RunOptions): Promise<RunResult> {
     if (aborted !== undefined || stop.signal.aborted) return;
     options.onEvent?.({ type: "scenario-start", index, total: scenarios.length, scenario });
     const exchanges: Exchange[] = [];
-    const own = client.withExchanges((e) => exchanges.push(e));
+    const own = client.withExchanges((e) => {
+      exchanges.push(e);
+      all?.push(e);
+    });
     try {
       const result = await runScenario(scenario, {
         profile,
@@ -200,7 +209,10 @@ export async function runSuite(options: RunOptions): Promise<RunResult> {
   let cleanup: CleanupResult;
   try {
     cleanup = await images.cleanup(
-      client.unstoppable().withExchanges((e) => cleanupLog.push(e)),
+      client.unstoppable().withExchanges((e) => {
+        cleanupLog.push(e);
+        all?.push(e);
+      }),
       cleanupDeadlineMs(timeoutMs),
     );
   } finally {
@@ -223,6 +235,7 @@ export async function runSuite(options: RunOptions): Promise<RunResult> {
     ...(partialOf(settings, options.partial) === undefined
       ? {}
       : { partial: partialOf(settings, options.partial) }),
+    ...(all === undefined ? {} : { exchanges: all }),
     ...(aborted === undefined ? {} : { aborted }),
   };
 }

@@ -16,6 +16,8 @@ export interface Exchange {
   readonly status: number;
   readonly responseHeaders: Readonly<Record<string, string>>;
   readonly responseBody: string;
+  /** When it was sent, in ms after the run started. */
+  readonly startedMs?: number;
   readonly durationMs: number;
   /** The statuses the suite expected, when it said (a 5xx not among them breaks a core rule). */
   readonly expected?: readonly number[];

@@ -59,6 +59,8 @@ export interface HttpClientOptions {
   readonly onExchange?: (exchange: Exchange) => void;
   /** performance.now() when the run started: the origin of the samples' times. */
   readonly origin?: number;
+  /** The run's exchange numbers, shared by a client and its copies so that every exchange has its own. */
+  readonly sequence?: { next: number };
 }
 
 const evidenceCap = 4096;
@@ -91,10 +93,11 @@ const busyClocks = new WeakMap<HttpStats, BusyClock>();
  * transport failure is a TransportError, Ctrl-C a RunAborted, endless throttling a TargetThrottled.
  */
 export class HttpClient {
-  private seq = 0;
   private readonly clock: BusyClock;
+  private readonly options: HttpClientOptions & { readonly sequence: { next: number } };
 
-  constructor(private readonly options: HttpClientOptions) {
+  constructor(options: HttpClientOptions) {
+    this.options = { ...options, sequence: options.sequence ?? { next: 0 } };
     let clock = busyClocks.get(options.stats);
     if (clock === undefined) busyClocks.set(options.stats, (clock = new BusyClock(options.stats)));
     this.clock = clock;
@@ -102,9 +105,7 @@ export class HttpClient {
 
   /** The same client without the abort signal, for cleanup after Ctrl-C. */
   unstoppable(): HttpClient {
-    const copy = new HttpClient({ ...this.options, signal: undefined });
-    copy.seq = this.seq + 100000;
-    return copy;
+    return new HttpClient({ ...this.options, signal: undefined });
   }
 
   /** The same client, its exchanges going to another listener (a scenario running beside others). */
@@ -167,7 +168,7 @@ export class HttpClient {
       status: raw.status,
       op: req.operationId,
     });
-    return { raw, durationMs };
+    return { raw, durationMs, startedMs: Math.round(started - (this.options.origin ?? 0)) };
   }
 
   async send(req: HttpRequest): Promise<HttpResponse> {
@@ -185,7 +186,7 @@ export class HttpClient {
       if (token !== undefined) headers[authHeader] = token;
       const body = req.json === undefined ? undefined : JSON.stringify(req.json);
       if (body !== undefined) headers["Content-Type"] = "application/json";
-      const { raw, durationMs } = await this.attempt(req, headers, body);
+      const { raw, durationMs, startedMs } = await this.attempt(req, headers, body);
       if (isThrottled(raw.status, raw.headers)) {
         const wait = retryAfterMs(raw.headers["retry-after"], attempt);
         if (attempt >= maxThrottleRetries)
@@ -198,7 +199,7 @@ export class HttpClient {
         continue;
       }
       this.options.pacer.succeeded();
-      return this.record(req, headers, body, raw, durationMs);
+      return this.record(req, headers, body, raw, durationMs, startedMs);
     }
   }
 
@@ -208,12 +209,13 @@ export class HttpClient {
     body: string | undefined,
     raw: RawResponse,
     durationMs: number,
+    startedMs: number,
   ): HttpResponse {
-    const { authHeader, redactor, stats } = this.options;
+    const { authHeader, redactor, stats, sequence } = this.options;
     const text = raw.body.toString("utf8");
-    this.seq += 1;
+    const seq = ++sequence.next;
     stats.byStatus[String(raw.status)] = (stats.byStatus[String(raw.status)] ?? 0) + 1;
-    if (raw.status >= 500) stats.serverErrors.push(this.seq);
+    if (raw.status >= 500) stats.serverErrors.push(seq);
     const requestHeaders: Record<string, string> = {};
     for (const [k, v] of Object.entries(headers))
       requestHeaders[k] = k === authHeader ? "[redacted]" : redactor.redact(v);
@@ -222,7 +224,7 @@ export class HttpClient {
     for (const [k, v] of Object.entries(raw.headers))
       responseHeaders[redactor.redact(k)] = redactor.redact(v);
     const exchange: Exchange = {
-      seq: this.seq,
+      seq,
       operationId: req.operationId,
       method: req.method,
       path: redactor.redact(req.path),
@@ -232,6 +234,7 @@ export class HttpClient {
       status: raw.status,
       responseHeaders,
       responseBody: cap(redactor.redact(text)),
+      startedMs,
       durationMs,
       ...(req.expect === undefined ? {} : { expected: req.expect }),
       ...(raw.truncated ? { truncated: true } : {}),

@@ -135,7 +135,9 @@ export function flagsOf(flags: readonly TagFlag[], tag: string): TagFlag[] {
 
 /** The statuses the flags allow an operation to answer instead of the rule's. */
 export function excusedStatuses(flags: readonly TagFlag[], operation: AllowableOperation): number[] {
-  return flags.flatMap((f) => f.allows.flatMap((a) => (a.operation === operation && "status" in a ? [a.status] : [])));
+  return flags.flatMap((f) =>
+    f.allows.flatMap((a) => (a.operation === operation && "status" in a ? [a.status] : [])),
+  );
 }
 
 /** Whether the flags allow the path's tag to be read as another tag (a PUT adds another tag than the one sent). */

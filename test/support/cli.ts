@@ -14,11 +14,21 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** The environment of a child CLI: this one's, minus any token a developer may have exported. */
+/**
+ * The environment of a child CLI: this one's, minus any token a developer may have exported, and minus colour
+ * settings (jest sets FORCE_COLOR for its workers on a terminal) and GitHub Actions variables (the suite's own CI
+ * must not publish every child run): a test sets what it means to test.
+ */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  delete env["ITC_TOKEN"];
-  delete env["ITC_ALT_TOKEN"];
+  const dropped = new Set([
+    "ITC_TOKEN",
+    "ITC_ALT_TOKEN",
+    "FORCE_COLOR",
+    "NO_COLOR",
+    "GITHUB_ACTIONS",
+    "GITHUB_STEP_SUMMARY",
+  ]);
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !dropped.has(name)));
   return { ...env, ...extra };
 }
 
