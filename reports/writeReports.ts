@@ -2,6 +2,7 @@ import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Redactor } from "../src/http/Redactor";
 import type { Report } from "./Report";
+import { renderHtml } from "./renderHtml";
 import { renderJunit } from "./renderJunit";
 import { renderMarkdown } from "./renderMarkdown";
 import { validateReport } from "./validateReport";
@@ -15,6 +16,7 @@ export interface WrittenReports {
   readonly json: string;
   readonly junit: string;
   readonly markdown: string;
+  readonly html: string;
 }
 
 function writeAtomically(path: string, text: string): void {
@@ -23,7 +25,7 @@ function writeAtomically(path: string, text: string): void {
   renameSync(tmp, path);
 }
 
-/** Validates report.json, then writes it with junit.xml and report.md; no file ever holds a secret. */
+/** Validates report.json, then writes it with junit.xml, report.md and report.html; no file ever holds a secret. */
 export function writeReports(unguarded: Report, dir: string, redactor: Redactor): WrittenReports {
   // Last guard: exchanges are redacted as they are recorded; nothing that slipped past is written either.
   const report = redactor.redactDeep(unguarded);
@@ -35,11 +37,13 @@ export function writeReports(unguarded: Report, dir: string, redactor: Redactor)
     json: join(dir, "report.json"),
     junit: join(dir, "junit.xml"),
     markdown: join(dir, "report.md"),
+    html: join(dir, "report.html"),
   };
   const texts: [string, string][] = [
     [files.json, `${JSON.stringify(report, null, 2)}\n`],
     [files.junit, renderJunit(report)],
     [files.markdown, renderMarkdown(report)],
+    [files.html, renderHtml(report)],
   ];
   for (const [path, text] of texts) writeAtomically(path, text);
   return files;
