@@ -8,6 +8,8 @@ Usage:
                                           verify the Pact contracts alone (same options as run)
   image-tag-conformance serve [options]   serve the reference implementation for client authors
   image-tag-conformance mutants           score the suite against its corpus of broken variants
+  image-tag-conformance verify-report <dir> --key <pub.pem>
+                                          check a signed report folder (attestation.json)
   image-tag-conformance <command> --help  options of a command
   image-tag-conformance --version
 
@@ -20,7 +22,7 @@ export const runHelp = `Usage: image-tag-conformance run [options]
 
 Runs every scenario that applies to the profile (examples, properties, the model, the concurrency
 tier, the profile's flagged rules and the Pact contract verification), prints a row for every
-documented status, and writes report.json, junit.xml and report.md. Only the core scenarios decide
+documented status, and writes report.json, junit.xml, report.md and report.html. Only the core scenarios decide
 the verdict: concurrency findings (FINDING) and flagged rules (FLAGGED) are reported alongside.
 verify-contracts runs the contract verification alone.
 
@@ -47,6 +49,9 @@ Options:
                          no limit on the embedded reference; 0: no limit)
   --product-name <s>, --product-version <s>, --vendor <s>
                          certification metadata recorded in the report
+  --sign <key.pem>       sign the run: write attestation.json (an in-toto statement about
+                         report.json and the profile, copied beside it, in a DSSE envelope)
+                         with this ed25519 private key (PKCS#8 PEM: openssl genpkey -algorithm ed25519)
   --quiet                no progress lines
   -h, --help             this text
 
@@ -85,4 +90,25 @@ Options:
   --mutant <name>   serve a deliberately broken variant instead (see the README's mutant table):
                     ${mutantNames.join(", ")}
   -h, --help        this text
+`;
+
+export const verifyReportHelp = `Usage: image-tag-conformance verify-report <dir> --key <pub.pem>
+
+Checks a report folder written by run --sign:
+  signature   attestation.json's DSSE signature verifies with the public key
+  digest      every file the attestation names (report.json, the profile, the other reports)
+              has the SHA-256 it records
+  profile     the profile file beside the reports is the one report.json was run with
+  schema      report.json matches reports/report.schema.json
+  verdict, status row
+              the verdict and every status row follow from report.json's own scenarios,
+              by the rules the run used
+  predicate   the attestation's verdict and run id are report.json's
+
+Options:
+  --key <pub.pem>   the signer's ed25519 public key (PEM; openssl pkey -in key.pem -pubout)
+  -h, --help        this text
+
+Exit codes: 0 every check holds, 1 a check failed (each named on its own line),
+2 usage error (no folder, no key, not an ed25519 public key).
 `;

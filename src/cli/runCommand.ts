@@ -1,6 +1,8 @@
 import { parseArgs } from "node:util";
 import { contractScenarios } from "../../contracts/verify/contractScenarios";
 import { buildReport } from "../../reports/buildReport";
+import { readSigningKey } from "../attest/readKeys";
+import { signRun } from "../attest/signRun";
 import { keystoneTarget } from "../auth/keystoneTarget";
 import { osOptionNames, type OsOptionName, type OsOptions } from "../auth/resolveKeystoneIdentity";
 import { suiteScenarios } from "../../suites";
@@ -61,6 +63,7 @@ const options = {
   "product-name": { type: "string" },
   "product-version": { type: "string" },
   vendor: { type: "string" },
+  sign: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -114,6 +117,7 @@ export async function runCommand(
     process.stderr.isTTY,
   );
   for (const note of config.notes) console.error(`note: ${note}`);
+  const signingKey = values.sign === undefined ? undefined : readSigningKey(values.sign);
   const loaded = await loadProfile(config.profile);
   const profile = config.settings.strict ? withoutFlags(loaded) : loaded;
   const contracts = contractScenarios(profile);
@@ -162,6 +166,8 @@ export async function runCommand(
     });
     const files = writeReports(report, config.outDir, redactorFor(target));
     console.log(summary(report, files));
+    if (signingKey !== undefined)
+      console.log(`attestation: ${signRun({ files, profilePath: profile.source, key: signingKey })}`);
     return exitCode;
   } finally {
     untrap();
