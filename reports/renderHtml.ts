@@ -13,8 +13,8 @@ import { statusTable } from "./html/statusTable";
 import { verdictBanner } from "./html/verdictBanner";
 
 const contents = [
-  ["run", "The run"],
   ["statuses", "Statuses"],
+  ["run", "The run"],
   ["flagged", "Flagged rules"],
   ["findings", "Findings"],
   ["not-exercised", "Not exercised"],
@@ -33,8 +33,8 @@ export function renderHtml(report: Report): string {
   const body = markup`${verdictBanner(report)}
 <div class="wrap"><nav class="toc" aria-label="Contents"><ul>${toc}</ul></nav></div>
 <main class="wrap">
-${runSection(report)}
 ${statusTable(report)}
+${runSection(report)}
 ${flaggedSection(report)}
 ${findingsSection(report)}
 ${notExercisedSection(report)}

@@ -37,7 +37,7 @@ export function classesPlot(
     return markup`<text x="${labelWidth - 8}" y="${y + 14}" text-anchor="end">${shown}</text><rect x="${labelWidth}" y="${y + 3}" width="${px(Math.max(x(count) - labelWidth, 1))}" height="${rowHeight - 6}" fill="#0969da" fill-opacity="0.8"/><text x="${px(x(count) + 5)}" y="${y + 14}">${formatCount(count)}</text>`;
   });
   return markup`<figure class="plot mini" id="${id}"><figcaption><code>${scenarioId}</code> · ${formatCount(total)} cases</figcaption>
-<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${top * 2 + entries.length * rowHeight}" style="max-width:${width}px" role="img" aria-labelledby="${id}-t ${id}-d" font-size="11">
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${top * 2 + entries.length * rowHeight}" style="max-width:${width}px" role="img" aria-labelledby="${id}-t" aria-describedby="${id}-d" font-size="11">
 <title id="${id}-t">Generated cases per class: ${scenarioId}</title><desc id="${id}-d">${summary}</desc>${bars}</svg></figure>`;
 }
 

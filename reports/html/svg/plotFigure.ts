@@ -20,7 +20,7 @@ export interface PlotFigure {
  */
 export function plotFigure(p: PlotFigure): Html {
   return markup`<figure class="plot" id="${p.id}">
-<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${p.width} ${p.height}" style="max-width:${p.width}px" role="img" aria-labelledby="${p.id}-t ${p.id}-d" font-size="11">
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${p.width} ${p.height}" style="max-width:${p.width}px" role="img" aria-labelledby="${p.id}-t" aria-describedby="${p.id}-d" font-size="11">
 <title id="${p.id}-t">${p.title}</title><desc id="${p.id}-d">${p.summary}</desc>
 ${p.body}</svg>
 <figcaption>${p.summary}</figcaption>

@@ -96,7 +96,7 @@ describe("renderHtml", () => {
 
   it("draws the three plots, each with a title and a text alternative", () => {
     for (const id of ["plot-latency", "plot-timeline", "plot-classes-0"]) {
-      expect(page).toContain(`aria-labelledby="${id}-t ${id}-d"`);
+      expect(page).toContain(`aria-labelledby="${id}-t" aria-describedby="${id}-d"`);
       expect(page).toContain(`<title id="${id}-t">`);
       expect(page).toContain(`<desc id="${id}-d">`);
     }

@@ -31,7 +31,9 @@ describe("latency plot", () => {
   it("draws one box per status, with a title, a description and the numbers as a table", () => {
     const svg = latencyPlot(samples(300)).markup;
     expect(count(svg, /<rect /g)).toBe(3);
-    expect(svg).toMatch(/<svg [^>]*role="img" aria-labelledby="plot-latency-t plot-latency-d"/);
+    expect(svg).toMatch(
+      /<svg [^>]*role="img" aria-labelledby="plot-latency-t" aria-describedby="plot-latency-d"/,
+    );
     expect(svg).toContain('<title id="plot-latency-t">Response time per status</title>');
     expect(svg).toMatch(/<desc id="plot-latency-d">300 requests answered with 3 statuses \(204, 404, 503\)/);
     expect(count(svg, /<tr><th scope="row">/g)).toBe(3);
