@@ -89,6 +89,8 @@ ${colourRules}
   nav.toc{display:none}
   *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
   details::details-content{content-visibility:visible;display:block}
+  details>summary{list-style:none}
+  details>summary::-webkit-details-marker{display:none}
   pre{max-height:none;overflow:visible}
   h2,h3{break-after:avoid}
   figure.plot,.exchange,tr{break-inside:avoid}
