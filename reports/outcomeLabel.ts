@@ -17,3 +17,8 @@ export function outcomeLabel(s: {
   if (s.outcome === "not-exercised") return "NOT EXERCISED";
   return s.tier === "core" ? "FAIL" : s.tier === "extended" ? "FINDING" : "FLAGGED";
 }
+
+/** A status row's (or an interop test's) label: its outcome alone, decided already. */
+export function rowLabel(outcome: Outcome): OutcomeLabel {
+  return outcome === "pass" ? "PASS" : outcome === "fail" ? "FAIL" : "NOT EXERCISED";
+}

@@ -2,6 +2,7 @@ import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Redactor } from "../src/http/Redactor";
 import type { Report } from "./Report";
+import { renderHtml } from "./renderHtml";
 import { renderJunit } from "./renderJunit";
 import { renderMarkdown } from "./renderMarkdown";
 import { validateReport } from "./validateReport";
@@ -15,6 +16,7 @@ export interface WrittenReports {
   readonly json: string;
   readonly junit: string;
   readonly markdown: string;
+  readonly html: string;
 }
 
 function writeAtomically(path: string, text: string): void {
@@ -24,7 +26,7 @@ function writeAtomically(path: string, text: string): void {
 }
 
 /**
- * Redacts the report once more, validates it, then writes report.json, junit.xml and report.md; no file ever
+ * Redacts the report once more, validates it, then writes report.json, junit.xml, report.md and report.html; no file ever
  * holds a secret. Returns the redacted report: whatever is printed must come from it.
  */
 export function writeReports(
@@ -42,11 +44,13 @@ export function writeReports(
     json: join(dir, "report.json"),
     junit: join(dir, "junit.xml"),
     markdown: join(dir, "report.md"),
+    html: join(dir, "report.html"),
   };
   const texts: [string, string][] = [
     [files.json, `${JSON.stringify(report, null, 2)}\n`],
     [files.junit, renderJunit(report)],
     [files.markdown, renderMarkdown(report)],
+    [files.html, renderHtml(report)],
   ];
   for (const [path, text] of texts) writeAtomically(path, text);
   return { report, files };

@@ -13,6 +13,8 @@ Usage:
                                           what changed from run A to run B (exit 1: a regression)
   image-tag-conformance merge report.json... [--out <dir>]
                                           one matrix of several runs (statuses × targets)
+  image-tag-conformance verify-report <dir> --key <pub.pem>
+                                          check a signed report folder (attestation.json)
   image-tag-conformance <command> --help  options of a command
   image-tag-conformance --version
 
@@ -25,7 +27,7 @@ export const runHelp = `Usage: image-tag-conformance run [options]
 
 Runs every scenario that applies to the profile (examples, properties, the model, the concurrency
 tier, the profile's flagged rules and the Pact contract verification), prints a row for every
-documented status, and writes report.json, junit.xml and report.md. Only the core scenarios decide
+documented status, and writes report.json, junit.xml, report.md and report.html. Only the core scenarios decide
 the verdict: concurrency findings (FINDING) and flagged rules (FLAGGED) are reported alongside.
 verify-contracts runs the contract verification alone.
 
@@ -53,6 +55,9 @@ Options:
   --product-name <s>, --product-version <s>, --vendor <s>
                          certification metadata recorded in the report
   --har <file>           also write the run's exchanges as HAR 1.2 (tokens redacted)
+  --sign <key.pem>       sign the run: write attestation.json (an in-toto statement about
+                         report.json and the profile, copied beside it, in a DSSE envelope)
+                         with this ed25519 private key (PKCS#8 PEM: openssl genpkey -algorithm ed25519)
   --quiet                no progress lines
   -h, --help             this text
 
@@ -118,4 +123,25 @@ Options:
 
 Exit codes: 0 written, 2 a file is unreadable or not a valid report.json of this suite version.
 Each run's own exit code is the gate; merge only shows them side by side.
+`;
+
+export const verifyReportHelp = `Usage: image-tag-conformance verify-report <dir> --key <pub.pem>
+
+Checks a report folder written by run --sign:
+  signature   attestation.json's DSSE signature verifies with the public key
+  digest      every file the attestation names (report.json, the profile, the other reports)
+              has the SHA-256 it records
+  profile     the profile file beside the reports is the one report.json was run with
+  schema      report.json matches reports/report.schema.json
+  verdict, status row
+              the verdict and every status row follow from report.json's own scenarios,
+              by the rules the run used
+  predicate   the attestation's verdict and run id are report.json's
+
+Options:
+  --key <pub.pem>   the signer's ed25519 public key (PEM; openssl pkey -in key.pem -pubout)
+  -h, --help        this text
+
+Exit codes: 0 every check holds, 1 a check failed (each named on its own line),
+2 usage error (no folder, no key, not an ed25519 public key).
 `;

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { mainHelp, runHelp, serveHelp } from "./help";
+import { mainHelp, runHelp, serveHelp, verifyReportHelp } from "./help";
 
 /** Prints one line for bad input (exit 2), an unreachable service or an internal error (exit 3); a stack only with ITC_DEBUG=1. */
 function reportError(error: unknown): number {
@@ -33,6 +33,10 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(serveHelp((await import("../mutants/catalog.js")).mutants.map((m) => m.name)));
     return 0;
   }
+  if (wantsHelp && command === "verify-report") {
+    console.log(verifyReportHelp);
+    return 0;
+  }
   if (command === "run") return (await import("./runCommand.js")).runCommand(rest);
   if (command === "serve") return (await import("./serveCommand.js")).serveCommand(rest);
   if (command === "verify-contracts") return (await import("./runCommand.js")).runCommand(rest, "contracts");
@@ -40,8 +44,10 @@ async function main(argv: readonly string[]): Promise<number> {
   if (command === "cleanup") return (await import("./cleanupCommand.js")).cleanupCommand(rest);
   if (command === "diff") return (await import("./diffCommand.js")).diffCommand(rest);
   if (command === "merge") return (await import("./mergeCommand.js")).mergeCommand(rest);
+  if (command === "verify-report")
+    return (await import("./verifyReportCommand.js")).verifyReportCommand(rest);
   console.error(
-    `image-tag-conformance: unknown command "${command}" (commands: run, verify-contracts, serve, mutants, cleanup, diff, merge; see --help)`,
+    `image-tag-conformance: unknown command "${command}" (commands: run, verify-contracts, serve, mutants, cleanup, diff, merge, verify-report; see --help)`,
   );
   return 2;
 }

@@ -2,6 +2,7 @@ import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { mergeReports } from "../../reports/compare/mergeReports";
+import { renderMatrixHtml } from "../../reports/renderMatrixHtml";
 import { renderMatrixMarkdown } from "../../reports/compare/renderMatrixMarkdown";
 import { ConfigError } from "../config/ConfigError";
 import { ExitCode } from "./exitCodes";
@@ -39,9 +40,7 @@ export function mergeCommand(argv: readonly string[]): number {
   const files: (readonly [string, string])[] = [
     [join(dir, "merged.json"), `${JSON.stringify(matrix, null, 2)}\n`],
     [join(dir, "merged.md"), renderMatrixMarkdown(matrix)],
-    // MERGE-HTML: once the HTML report exists, the lead adds
-    //   [join(dir, "merged.html"), renderMatrixHtml(inputs.map((i) => i.report))]
-    // here; nothing else changes (the file list below prints it).
+    [join(dir, "merged.html"), renderMatrixHtml(inputs.map((i) => i.report))],
   ];
   for (const [path, text] of files) writeAtomically(path, text);
   for (const t of matrix.targets)

@@ -1,6 +1,8 @@
 import { parseArgs } from "node:util";
 import { contractScenarios } from "../../contracts/verify/contractScenarios";
 import { buildReport } from "../../reports/buildReport";
+import { readSigningKey } from "../attest/readKeys";
+import { signRun } from "../attest/signRun";
 import { writeReports } from "../../reports/writeReports";
 import { suiteScenarios } from "../../suites";
 import { keystoneTarget } from "../auth/keystoneTarget";
@@ -83,6 +85,7 @@ export async function runCommand(
     process.stderr.isTTY,
   );
   for (const note of config.notes) console.error(`note: ${note}`);
+  const signingKey = values.sign === undefined ? undefined : readSigningKey(values.sign);
   const loaded = await loadProfile(config.profile);
   const profile = config.settings.strict ? withoutFlags(loaded) : loaded;
   const contracts = contractScenarios(profile);
@@ -153,6 +156,8 @@ export async function runCommand(
     console.log(summary(report, files));
     if (guard !== undefined) console.log(`::${guard}::`);
     publishToGitHub(report);
+    if (signingKey !== undefined)
+      console.log(`attestation: ${signRun({ files, profilePath: profile.source, key: signingKey })}`);
     return exitCode;
   } finally {
     untrap();

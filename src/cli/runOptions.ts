@@ -36,6 +36,7 @@ export const runOptions = {
   only: { type: "string" },
   exclude: { type: "string" },
   workers: { type: "string" },
+  sign: { type: "string" },
   "os-cacert": { type: "string" },
   "os-cert": { type: "string" },
   "os-key": { type: "string" },

@@ -118,7 +118,7 @@ describe("merge report.json... on real runs", () => {
     const inputs = [runs.faithful, runs.mutant, runs.incomplete, runs.glance].map(report);
     const r = await runCli(["merge", ...inputs, "--out", out]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^merged: 4 reports → .*merged\.json, .*merged\.md$/m);
+    expect(r.stdout).toMatch(/^merged: 4 reports → .*merged\.json, .*merged\.md, .*merged\.html$/m);
     const m = JSON.parse(readFileSync(join(out, "merged.json"), "utf8")) as MergedMatrix;
     expect(m.targets.map((t) => [t.profile, t.verdict, t.source])).toEqual([
       ["huawei-ims", "conformant", inputs[0]],
@@ -144,6 +144,10 @@ describe("merge report.json... on real runs", () => {
     expect(md).toMatch(/^\| 404 \| .* \| PASS \| FAIL \| PASS \| PASS \|$/m);
     expect(md).toMatch(/^\| 500 \| .* \| PASS \| NOT EXERCISED \| NOT EXERCISED \| — \|$/m);
     expect(md).toMatch(/^4 targets: 2 conformant, 1 non-conformant, 1 incomplete\.$/m);
+    // The same matrix as a page (its own checks run in Chromium): one column per target, a row per status.
+    const html = readFileSync(join(out, "merged.html"), "utf8");
+    expect(html.match(/<th scope="row">\d{3}/g)?.length).toBe(7);
+    for (const t of m.targets) expect(html).toContain(t.url);
   });
 
   it("no report, or an invalid one: exit 2", async () => {

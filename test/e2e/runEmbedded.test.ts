@@ -28,7 +28,8 @@ describe("run against the embedded reference", () => {
     expect(report.statuses.map((s) => [s.status, s.outcome])).toEqual(
       [204, 400, 401, 403, 404, 500, 503].map((s) => [s, "pass"]),
     );
-    for (const f of ["report.json", "junit.xml", "report.md"]) expect(existsSync(join(out, f))).toBe(true);
+    for (const f of ["report.json", "junit.xml", "report.md", "report.html"])
+      expect(existsSync(join(out, f))).toBe(true);
     // The per-status summary on stdout, plain progress lines on stderr (not a terminal here).
     expect(r.stdout).toMatch(/^ {2}503 {2}PASS/m);
     expect(r.stdout).toMatch(/verdict: conformant \(exit 0\)/);

@@ -26,7 +26,9 @@ describe("tokens never reach any output", () => {
       const texts = [
         r.stdout,
         r.stderr,
-        ...["report.json", "junit.xml", "report.md"].map((f) => readFileSync(join(out, f), "utf8")),
+        ...["report.json", "junit.xml", "report.md", "report.html"].map((f) =>
+          readFileSync(join(out, f), "utf8"),
+        ),
       ];
       for (const text of texts) {
         expect(text).not.toContain(owner);

@@ -67,11 +67,11 @@ describe("reports", () => {
     expect(report.verdict).toBe("incomplete");
   });
 
-  it("writes report.json, junit.xml and report.md with no token in any of them", async () => {
+  it("writes report.json, junit.xml, report.md and report.html with no token in any of them", async () => {
     const report = await reportOf("tag-kept");
     const dir = mkdtempSync(join(tmpdir(), "itc-reports-"));
     const { files } = writeReports(report, dir, new Redactor([tokens.owner, tokens.alt]));
-    const all = [files.json, files.junit, files.markdown].map((f) => readFileSync(f, "utf8"));
+    const all = [files.json, files.junit, files.markdown, files.html].map((f) => readFileSync(f, "utf8"));
     for (const text of all) {
       expect(text).not.toContain(tokens.owner);
       expect(text).not.toContain(tokens.alt);
@@ -81,6 +81,7 @@ describe("reports", () => {
     expect(junit.match(/<testcase /g)?.length).toBe(report.statuses.flatMap((r) => r.scenarios).length);
     expect(junit).toMatch(/<failure message="[^"]*tag removed/);
     expect(all[2]).toMatch(/\| 204 \| .* \| FAIL \|/);
+    expect(all[3]).toMatch(/<tr class="edge-b-fail" data-status="204">/);
   });
 
   it("the last guard redacts a secret that reached the report some other way", async () => {

@@ -1,0 +1,16 @@
+import type { Report } from "../Report";
+import { badge } from "./badge";
+import { markup, type Html } from "./Html";
+
+/** The run's scratch images: how many were created and deleted, and every one left behind with why. */
+export function cleanupSection(report: Report): Html {
+  const c = report.cleanup;
+  const left = c.leftBehind.length;
+  const rows = c.leftBehind.map(
+    (l) => markup`<tr><th scope="row"><code>${l.imageId}</code></th><td>${l.why}</td></tr>`,
+  );
+  return markup`<section id="cleanup" aria-labelledby="cleanup-h"><h2 id="cleanup-h">Cleanup</h2>
+<p>${badge(left === 0 ? "PASS" : "FAIL")} ${c.created} scratch images created, ${c.deleted} deleted${left === 0 ? "; none left behind." : markup`; <strong>${left} left behind</strong>:`}</p>
+${left === 0 ? "" : markup`<table><thead><tr><th scope="col">Image id</th><th scope="col">Why it could not be deleted</th></tr></thead><tbody>${rows}</tbody></table>`}
+</section>`;
+}

@@ -1,0 +1,207 @@
+import type { KeyObject } from "node:crypto";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import type { Report } from "../../reports/Report";
+import { validateReport } from "../../reports/validateReport";
+import { verdictInputOfReport, verdictScenarioOf } from "../../reports/verdictInputOfReport";
+import { judge, rowOutcome } from "../engine/verdict";
+import { envelopeVerifies } from "./dsse";
+import { keyIdOf } from "./keyIdOf";
+import { parseEnvelope } from "./parseEnvelope";
+import { inTotoPayloadType, runPredicateType, statementType, type RunStatement } from "./RunStatement";
+import { sha256File } from "./sha256File";
+
+/** One finding of verify-report: what was checked, and whether it held. */
+export interface Verification {
+  readonly check: string;
+  readonly ok: boolean;
+  readonly detail: string;
+}
+
+/** A subject names a file in the report folder itself: no path, nothing hidden. */
+const plainName = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
+const maxAttestationBytes = 1 << 20;
+
+function readStatement(payload: string): RunStatement | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(payload, "base64").toString("utf8"));
+  } catch {
+    return "the payload is not JSON";
+  }
+  const s = value as Partial<RunStatement> | null;
+  if (s?._type !== statementType)
+    return `the payload is not an in-toto Statement v1 (_type ${statementType})`;
+  if (s.predicateType !== runPredicateType) return `the predicate type is not ${runPredicateType}`;
+  if (!Array.isArray(s.subject) || typeof s.predicate !== "object")
+    return "the statement has no subject or predicate";
+  return s as RunStatement;
+}
+
+function checkSubjects(dir: string, statement: RunStatement): Verification[] {
+  const out: Verification[] = [];
+  for (const s of statement.subject) {
+    const name = String((s as { name?: unknown }).name);
+    const expected = String((s as { digest?: { sha256?: unknown } }).digest?.sha256);
+    const path = join(dir, name);
+    if (!plainName.test(name))
+      out.push({ check: "digest", ok: false, detail: `subject "${name}" is not a file name of the folder` });
+    else if (!existsSync(path))
+      out.push({ check: "digest", ok: false, detail: `${name}: missing from ${dir}` });
+    else {
+      const actual = sha256File(path);
+      out.push(
+        actual === expected
+          ? { check: "digest", ok: true, detail: `${name} sha256 ${actual}` }
+          : {
+              check: "digest",
+              ok: false,
+              detail: `${name}: sha256 is ${actual}, the attestation says ${expected}: the file was changed`,
+            },
+      );
+    }
+  }
+  const names = statement.subject.map((s) => (s as { name?: unknown }).name);
+  for (const required of ["report.json", statement.predicate.profile.file])
+    if (!names.includes(required))
+      out.push({ check: "digest", ok: false, detail: `${required} is not a subject of the attestation` });
+  return out;
+}
+
+/** The profile beside the reports is the one report.json was run with: its bytes hash to openapiSha256. */
+function checkProfile(dir: string, file: string, report: Report): Verification {
+  const path = join(dir, file);
+  if (!plainName.test(file) || !existsSync(path))
+    return { check: "profile", ok: false, detail: `the profile file "${file}" is not in ${dir}` };
+  const actual = sha256File(path);
+  return actual === report.openapiSha256
+    ? {
+        check: "profile",
+        ok: true,
+        detail: `${file} is the profile report.json was run with (${report.profile})`,
+      }
+    : {
+        check: "profile",
+        ok: false,
+        detail: `${file} has sha256 ${actual}, but report.json was run with the profile of sha256 ${report.openapiSha256}`,
+      };
+}
+
+/** Recomputes the verdict and every row from the report's own scenarios, by the rules the run used. */
+function checkConsistency(report: Report): Verification[] {
+  const out: Verification[] = [];
+  const { verdict, rule } = judge(verdictInputOfReport(report));
+  out.push(
+    verdict === report.verdict
+      ? { check: "verdict", ok: true, detail: `${verdict}, recomputed from the scenarios: ${rule.when}` }
+      : {
+          check: "verdict",
+          ok: false,
+          detail: `report.json says ${report.verdict}, its scenarios give ${verdict} (${rule.when})`,
+        },
+  );
+  if (verdict === report.verdict && rule.when !== report.verdictRule)
+    out.push({
+      check: "verdict",
+      ok: false,
+      detail: `report.json names the rule "${report.verdictRule}", its scenarios give "${rule.when}"`,
+    });
+  for (const row of report.statuses) {
+    const outcome = rowOutcome(row.scenarios.map(verdictScenarioOf(row.status)));
+    if (outcome !== row.outcome)
+      out.push({
+        check: "status row",
+        ok: false,
+        detail: `${row.status}: report.json says ${row.outcome}, its scenarios give ${outcome}`,
+      });
+  }
+  if (out.every((v) => v.ok))
+    out.push({
+      check: "status row",
+      ok: true,
+      detail: `${report.statuses.length} rows agree with their scenarios`,
+    });
+  return out;
+}
+
+function checkReport(dir: string): { report?: Report; results: Verification[] } {
+  const path = join(dir, "report.json");
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(path, "utf8"));
+  } catch {
+    return { results: [{ check: "schema", ok: false, detail: `${path} is missing or not JSON` }] };
+  }
+  const problems = validateReport(value);
+  if (problems.length > 0)
+    return {
+      results: [
+        ...problems.slice(0, 5).map((p) => ({ check: "schema", ok: false, detail: `report.json ${p}` })),
+        { check: "verdict", ok: false, detail: "not recomputed: report.json does not match its schema" },
+      ],
+    };
+  const report = value as Report;
+  return {
+    report,
+    results: [
+      { check: "schema", ok: true, detail: "report.json matches reports/report.schema.json" },
+      ...checkConsistency(report),
+    ],
+  };
+}
+
+/**
+ * Checks a signed report folder: the DSSE signature with the public key, every subject's SHA-256 against the
+ * file beside it, the profile against the digest report.json records, report.json against its schema, its
+ * verdict and status rows against its own scenarios (judge and rowOutcome, the rules the run used), and the
+ * predicate's verdict against report.json's.
+ */
+export function verifyReport(dir: string, key: KeyObject): readonly Verification[] {
+  const results: Verification[] = [];
+  const attestationPath = join(dir, "attestation.json");
+  const checked = checkReport(dir);
+  if (!existsSync(attestationPath) || statSync(attestationPath).size > maxAttestationBytes)
+    return [
+      { check: "signature", ok: false, detail: `${attestationPath}: missing (or over 1 MiB)` },
+      ...checked.results,
+    ];
+  const envelope = parseEnvelope(readFileSync(attestationPath, "utf8"));
+  if (typeof envelope === "string")
+    return [{ check: "signature", ok: false, detail: envelope }, ...checked.results];
+  const keyid = keyIdOf(key);
+  results.push(
+    envelope.payloadType !== inTotoPayloadType
+      ? {
+          check: "signature",
+          ok: false,
+          detail: `payload type ${envelope.payloadType}, not ${inTotoPayloadType}`,
+        }
+      : envelopeVerifies(envelope, key)
+        ? { check: "signature", ok: true, detail: `signed by key ${keyid}` }
+        : {
+            check: "signature",
+            ok: false,
+            detail: `no signature verifies with key ${keyid} (signed by: ${envelope.signatures.map((s) => s.keyid).join(", ") || "none"}): signed with another key, or the attestation was changed`,
+          },
+  );
+  const statement = readStatement(envelope.payload);
+  if (typeof statement === "string")
+    return [...results, { check: "statement", ok: false, detail: statement }, ...checked.results];
+  results.push(...checkSubjects(dir, statement));
+  const report = checked.report;
+  results.push(...checked.results);
+  if (report !== undefined) {
+    results.push(checkProfile(dir, statement.predicate.profile.file, report));
+    const p = statement.predicate;
+    results.push(
+      p.verdict === report.verdict && p.runId === report.runId
+        ? { check: "predicate", ok: true, detail: `run ${p.runId}: ${p.verdict}, as report.json says` }
+        : {
+            check: "predicate",
+            ok: false,
+            detail: `the attestation says run ${p.runId} was ${p.verdict}; report.json says run ${report.runId} was ${report.verdict}`,
+          },
+    );
+  }
+  return results;
+}

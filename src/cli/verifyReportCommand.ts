@@ -1,0 +1,41 @@
+import { existsSync, statSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { readVerifyingKey } from "../attest/readKeys";
+import { verifyReport } from "../attest/verifyReport";
+import { ConfigError } from "../config/ConfigError";
+import { ExitCode } from "./exitCodes";
+
+/**
+ * `verify-report <dir> --key <pub.pem>` (main answers --help): 0 when every check holds, 1 naming each that
+ * does not, 2 for bad usage.
+ */
+export function verifyReportCommand(argv: readonly string[]): number {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    options: { key: { type: "string" } },
+    strict: true,
+    allowPositionals: true,
+  });
+  const [dir, ...extra] = positionals;
+  if (dir === undefined || extra.length > 0)
+    throw new ConfigError(
+      "usage",
+      "verify-report takes one report folder: verify-report <dir> --key <pub.pem>",
+    );
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new ConfigError("usage", `verify-report: ${dir} is not a folder`);
+  if (values.key === undefined)
+    throw new ConfigError(
+      "usage",
+      "verify-report: --key <pub.pem> is required (the signer's ed25519 public key)",
+    );
+  const results = verifyReport(dir, readVerifyingKey(values.key));
+  for (const r of results) console.log(`${r.ok ? "ok  " : "FAIL"} ${r.check}: ${r.detail}`);
+  const failed = results.filter((r) => !r.ok).length;
+  console.log(
+    failed === 0
+      ? `verified: ${dir}`
+      : `NOT verified: ${dir}: ${failed} ${failed === 1 ? "check" : "checks"} failed`,
+  );
+  return failed === 0 ? ExitCode.conformant : ExitCode.nonConformant;
+}

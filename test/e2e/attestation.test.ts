@@ -1,0 +1,254 @@
+import { execFileSync } from "node:child_process";
+import { generateKeyPairSync } from "node:crypto";
+import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Report } from "../../reports/Report";
+import { pae, type Envelope } from "../../src/attest/dsse";
+import { readSigningKey } from "../../src/attest/readKeys";
+import { signRun } from "../../src/attest/signRun";
+import { packageRoot } from "../../src/util/packageRoot";
+import { runCli, tempOut, type CliResult } from "../support/cli";
+
+/** An ed25519 key pair as the files a vendor keeps (PKCS#8) and publishes (SPKI). */
+function keyPair(dir: string, name: string): { privatePem: string; publicPem: string } {
+  const { privateKey, publicKey } = generateKeyPairSync("ed25519");
+  const privatePem = join(dir, `${name}.pem`);
+  const publicPem = join(dir, `${name}.pub.pem`);
+  writeFileSync(privatePem, privateKey.export({ type: "pkcs8", format: "pem" }));
+  writeFileSync(publicPem, publicKey.export({ type: "spki", format: "pem" }));
+  return { privatePem, publicPem };
+}
+
+const failures = (r: CliResult): string[] => r.stdout.split("\n").filter((l) => l.startsWith("FAIL "));
+
+describe("run --sign and verify-report", () => {
+  const keys = tempOut();
+  const vendor = keyPair(keys, "vendor");
+  const other = keyPair(keys, "other");
+  const signed = tempOut();
+  let run: CliResult;
+
+  beforeAll(async () => {
+    run = await runCli(["run", "--quiet", "--runs", "10", "--sign", vendor.privatePem, "--out", signed]);
+  });
+
+  /** A copy of the genuine signed folder, changed by `tamper`. */
+  function tampered(tamper: (dir: string) => void): string {
+    const dir = tempOut();
+    cpSync(signed, dir, { recursive: true });
+    tamper(dir);
+    return dir;
+  }
+
+  function editReport(dir: string, edit: (r: Report) => Report): void {
+    const path = join(dir, "report.json");
+    writeFileSync(
+      path,
+      `${JSON.stringify(edit(JSON.parse(readFileSync(path, "utf8")) as Report), null, 2)}\n`,
+    );
+  }
+
+  /** What a vendor holding the key could do: sign the folder again after editing it. */
+  function resign(dir: string): void {
+    const files = {
+      json: join(dir, "report.json"),
+      junit: join(dir, "junit.xml"),
+      markdown: join(dir, "report.md"),
+      html: join(dir, "report.html"),
+    };
+    signRun({ files, profilePath: join(dir, "profile.yaml"), key: readSigningKey(vendor.privatePem) });
+  }
+
+  const verify = (dir: string, key = vendor.publicPem): Promise<CliResult> =>
+    runCli(["verify-report", dir, "--key", key]);
+
+  it("a signed run writes attestation.json and a copy of its profile beside the reports", () => {
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`attestation: ${join(signed, "attestation.json")}`);
+    expect(readdirSync(signed).sort()).toEqual([
+      "attestation.json",
+      "junit.xml",
+      "profile.yaml",
+      "report.html",
+      "report.json",
+      "report.md",
+    ]);
+    expect(readFileSync(join(signed, "profile.yaml"))).toEqual(
+      readFileSync(join(packageRoot, "openapi", "huawei-ims.yaml")),
+    );
+  });
+
+  it("the envelope is an in-toto Statement v1 in DSSE, and openssl verifies its signature over the PAE", () => {
+    const envelope = JSON.parse(readFileSync(join(signed, "attestation.json"), "utf8")) as Envelope;
+    expect(envelope.payloadType).toBe("application/vnd.in-toto+json");
+    const statement = JSON.parse(Buffer.from(envelope.payload, "base64").toString("utf8")) as {
+      _type: string;
+      subject: { name: string }[];
+      predicate: { verdict: string; verdictRule: string; target: { url: string } };
+    };
+    expect(statement._type).toBe("https://in-toto.io/Statement/v1");
+    expect(statement.subject.map((s) => s.name)).toEqual([
+      "report.json",
+      "profile.yaml",
+      "report.html",
+      "report.md",
+      "junit.xml",
+    ]);
+    expect(statement.predicate).toMatchObject({
+      verdict: "conformant",
+      verdictRule: "otherwise: every core scenario passed",
+    });
+    // An implementation other than ours: openssl checks the ed25519 signature over DSSEv1's PAE.
+    const message = join(keys, "pae.bin");
+    const sig = join(keys, "sig.bin");
+    writeFileSync(message, pae(envelope.payloadType, Buffer.from(envelope.payload, "base64")));
+    writeFileSync(sig, Buffer.from(envelope.signatures[0]?.sig ?? "", "base64"));
+    const out = execFileSync("openssl", [
+      "pkeyutl",
+      "-verify",
+      "-pubin",
+      "-inkey",
+      vendor.publicPem,
+      "-rawin",
+      "-in",
+      message,
+      "-sigfile",
+      sig,
+    ]).toString();
+    expect(out).toMatch(/Signature Verified Successfully/);
+  });
+
+  it("verify-report passes the genuine folder: exit 0, every check named", async () => {
+    const r = await verify(signed);
+    expect(r.code).toBe(0);
+    expect(failures(r)).toEqual([]);
+    for (const check of ["signature", "digest", "schema", "verdict", "status row", "profile", "predicate"])
+      expect(r.stdout).toMatch(new RegExp(`^ok {3}${check}: `, "m"));
+    expect(r.stdout).toMatch(/^verified: /m);
+  });
+
+  it("rejects one status row's outcome edited: the digest, and once re-signed, the row itself", async () => {
+    const edit = (r: Report): Report => ({
+      ...r,
+      statuses: r.statuses.map((s) => (s.status === 401 ? { ...s, outcome: "fail" } : s)),
+    });
+    const plain = await verify(
+      tampered((d) => {
+        editReport(d, edit);
+      }),
+    );
+    expect(plain.code).toBe(1);
+    expect(failures(plain)).toEqual([
+      expect.stringMatching(/^FAIL digest: report\.json: sha256 is \w+, the attestation says \w+/),
+      "FAIL status row: 401: report.json says fail, its scenarios give pass",
+    ]);
+    const resigned = await verify(
+      tampered((d) => {
+        editReport(d, edit);
+        resign(d);
+      }),
+    );
+    expect(resigned.code).toBe(1);
+    expect(failures(resigned)).toEqual([
+      "FAIL status row: 401: report.json says fail, its scenarios give pass",
+    ]);
+  });
+
+  it("rejects the verdict changed", async () => {
+    const r = await verify(
+      tampered((d) => {
+        editReport(d, (rep) => ({ ...rep, verdict: "non-conformant", exitCode: 1 }));
+      }),
+    );
+    expect(r.code).toBe(1);
+    expect(failures(r)).toEqual([
+      expect.stringMatching(/^FAIL digest: report\.json: /),
+      "FAIL verdict: report.json says non-conformant, its scenarios give conformant (otherwise: every core scenario passed)",
+      expect.stringMatching(
+        /^FAIL predicate: the attestation says run \S+ was conformant; report\.json says run \S+ was non-conformant$/,
+      ),
+    ]);
+  });
+
+  it("rejects a scenario removed, also when re-signed", async () => {
+    const drop = (r: Report): Report => ({
+      ...r,
+      statuses: r.statuses.map((s) => (s.status === 403 ? { ...s, scenarios: [] } : s)),
+    });
+    const plain = await verify(
+      tampered((d) => {
+        editReport(d, drop);
+      }),
+    );
+    expect(plain.code).toBe(1);
+    expect(failures(plain)[0]).toMatch(/^FAIL digest: report\.json: /);
+    const resigned = await verify(
+      tampered((d) => {
+        editReport(d, drop);
+        resign(d);
+      }),
+    );
+    expect(resigned.code).toBe(1);
+    expect(failures(resigned)).toEqual([
+      expect.stringMatching(
+        /^FAIL verdict: report\.json says conformant, its scenarios give incomplete \(a documented status has no core scenario\)$/,
+      ),
+      "FAIL status row: 403: report.json says pass, its scenarios give not-exercised",
+    ]);
+  });
+
+  it("rejects the profile file swapped", async () => {
+    const glance = join(packageRoot, "openapi", "openstack-glance.yaml");
+    const r = await verify(
+      tampered((d) => {
+        cpSync(glance, join(d, "profile.yaml"));
+      }),
+    );
+    expect(r.code).toBe(1);
+    expect(failures(r)).toEqual([
+      expect.stringMatching(
+        /^FAIL digest: profile\.yaml: sha256 is \w+, the attestation says \w+: the file was changed$/,
+      ),
+      expect.stringMatching(
+        /^FAIL profile: profile\.yaml has sha256 \w+, but report\.json was run with the profile of sha256 \w+$/,
+      ),
+    ]);
+  });
+
+  it("rejects a signature made with another key", async () => {
+    const r = await verify(signed, other.publicPem);
+    expect(r.code).toBe(1);
+    expect(failures(r)).toEqual([
+      expect.stringMatching(
+        /^FAIL signature: no signature verifies with key [0-9a-f]{64} \(signed by: [0-9a-f]{64}\)/,
+      ),
+    ]);
+  });
+
+  it("bad usage is exit 2 with one line: no folder, no key, a key that is not an ed25519 public key", async () => {
+    const oneLine = (r: CliResult): boolean => r.stderr.trim().split("\n").length === 1;
+    const noKey = await runCli(["verify-report", signed]);
+    expect([noKey.code, oneLine(noKey)]).toEqual([2, true]);
+    expect(noKey.stderr).toMatch(/--key <pub\.pem> is required/);
+    const noDir = await runCli(["verify-report", join(keys, "nowhere"), "--key", vendor.publicPem]);
+    expect([noDir.code, oneLine(noDir)]).toEqual([2, true]);
+    const rsa = join(keys, "rsa.pub.pem");
+    writeFileSync(
+      rsa,
+      generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ type: "spki", format: "pem" }),
+    );
+    const wrongKey = await runCli(["verify-report", signed, "--key", rsa]);
+    expect([wrongKey.code, oneLine(wrongKey)]).toEqual([2, true]);
+    expect(wrongKey.stderr).toMatch(/not an ed25519 public key/);
+  });
+
+  it("run --sign with a key that is not an ed25519 private key is exit 2 with one line, before running", async () => {
+    const out = tempOut();
+    const r = await runCli(["run", "--quiet", "--sign", vendor.publicPem, "--out", out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(/--sign \S+: not an unencrypted ed25519 private key in PKCS#8 PEM/),
+    ]);
+    expect(existsSync(join(out, "report.json"))).toBe(false);
+  });
+});
