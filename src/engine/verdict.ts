@@ -45,12 +45,12 @@ export const verdictRules: readonly VerdictRule[] = [
   },
   {
     verdict: "non-conformant",
-    when: "a scenario of any tier (flagged and extended included), or a request outside every scenario, broke a rule no tier excuses: a 5xx, an undocumented status, a change to another tag or image",
+    when: "a scenario of any tier (flagged and extended included), or a request outside every scenario, broke a rule that binds every tier: a 5xx, an undocumented status or body, a change to another tag or image, a wrong answer without a valid token",
     holds: (i) => i.runBreaches > 0 || i.scenarios.some((s) => s.breaches > 0),
   },
   {
     verdict: "incomplete",
-    when: "the run was cut short: Ctrl-C, a time limit, the target stopped answering, or a credential or target the user must fix",
+    when: "the run was cut short: Ctrl-C, the target stopped answering, or a credential, target or TLS set-up the user must fix",
     holds: (i) => i.aborted !== undefined,
   },
   {
@@ -60,7 +60,7 @@ export const verdictRules: readonly VerdictRule[] = [
   },
   {
     verdict: "incomplete",
-    when: "a core scenario was not exercised (it needs an input such as --alt-token, its setup failed, it was interrupted, or the suite itself erred), except a 5xx that a live target cannot be made to answer",
+    when: "a core scenario was not exercised (it needs an input such as --alt-token, its setup failed, it was interrupted, the target kept throttling, or the suite itself erred), except a 5xx that a live target cannot be made to answer",
     holds: (i) => core(i).some((s) => s.outcome === "not-exercised" && s.cause !== "untriggerable"),
   },
   {
