@@ -8,6 +8,9 @@ export interface ListedImage {
   readonly id: string;
   readonly name: string;
   readonly status: string;
+  /** Tags and updated_at: an image the run must not touch keeps both. */
+  readonly tags: readonly string[];
+  readonly updatedAt: string;
 }
 
 const timeout = (): AbortSignal => AbortSignal.timeout(30_000);
@@ -91,11 +94,36 @@ export async function ownerImages(glanceUrl: string): Promise<ListedImage[]> {
       if (!Array.isArray(listed)) throw new Error(`GET ${next}: no images array`);
       for (const image of listed) {
         const id = text(field(image, "id"), "image id");
-        images.set(id, { id, name: String(field(image, "name")), status: String(field(image, "status")) });
+        const tags = field(image, "tags");
+        images.set(id, {
+          id,
+          name: String(field(image, "name")),
+          status: String(field(image, "status")),
+          tags: Array.isArray(tags) ? tags.map(String).sort() : [],
+          updatedAt: String(field(image, "updated_at")),
+        });
       }
       const link = field(body, "next");
       next = typeof link === "string" ? link : undefined;
     }
   }
   return [...images.values()].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+export const usersOwnImage = "users-own-image";
+
+/** An image of the owner's own, as a user of the cloud would have one: the runs must leave it as it is. */
+export async function createOwnerImage(
+  glanceUrl: string,
+  name: string,
+  tags: readonly string[],
+): Promise<void> {
+  const { token } = await ownerToken();
+  const res = await fetch(new URL("/v2/images", glanceUrl), {
+    method: "POST",
+    headers: { "X-Auth-Token": token, "Content-Type": "application/json" },
+    body: JSON.stringify({ name, tags, container_format: "bare", disk_format: "raw", visibility: "private" }),
+    signal: timeout(),
+  });
+  if (res.status !== 201) throw new Error(`creating the owner's own image answered ${res.status}`);
 }
