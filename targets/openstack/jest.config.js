@@ -5,6 +5,8 @@ module.exports = {
   roots: ["<rootDir>/targets/openstack"],
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.test.json" }] },
-  // Bringing Keystone and Glance up takes about a minute (plus the install on a new machine).
+  // Keystone and Glance come up once for every test file (plus the install on a new machine), and go down after.
+  globalSetup: "<rootDir>/targets/openstack/support/globalSetup.ts",
+  globalTeardown: "<rootDir>/targets/openstack/support/globalTeardown.ts",
   testTimeout: 900000,
 };

@@ -1,0 +1,44 @@
+import { readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { openstackDir } from "./openstackTarget";
+
+const logFile = (): string => join(openstackDir, "log", "glance-api.log");
+
+/** Where glance-api.log ends now: glanceRequestsSince(mark) reads what Glance logged after it. */
+export function glanceLogMark(): number {
+  return statSync(logFile()).size;
+}
+
+export interface GlanceActivity {
+  /** Requests Glance answered (its eventlet access lines). */
+  readonly requests: number;
+  /** Time during which Glance was working on at least one of them (overlapping requests counted once). */
+  readonly busyMs: number;
+}
+
+// 2026-11-27 15:55:04.463 12549 INFO eventlet.wsgi.server [...] 127.0.0.1 - - [...] "DELETE /v2/... HTTP/1.1" 204 208 0.014097
+const access =
+  /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d\.\d{3}) \d+ INFO eventlet\.wsgi\.server .*" \d{3} \d+ (\d+\.\d+)$/;
+
+/**
+ * What Glance itself logged since the mark: the same count for any client, Tempest included. Each access line ends
+ * with the request's duration and is written when the answer is sent, which gives each request's interval.
+ */
+export function glanceRequestsSince(mark: number): GlanceActivity {
+  const text = readFileSync(logFile()).subarray(mark).toString("utf8");
+  const intervals: [number, number][] = [];
+  for (const line of text.split("\n")) {
+    const m = access.exec(line);
+    if (m === null) continue;
+    const end = Date.parse(`${m[1] ?? ""}T${m[2] ?? ""}`);
+    intervals.push([end - Number(m[3]) * 1000, end]);
+  }
+  intervals.sort((a, b) => a[0] - b[0]);
+  let busyMs = 0;
+  let reach = -Infinity;
+  for (const [start, end] of intervals) {
+    busyMs += Math.max(0, end - Math.max(start, reach));
+    reach = Math.max(reach, end);
+  }
+  return { requests: intervals.length, busyMs };
+}
