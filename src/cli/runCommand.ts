@@ -93,14 +93,17 @@ export async function runCommand(
   if (scenarios.length === 0)
     throw new ConfigError("bad-profile", `no pact file for profile ${profile.id}: nothing to verify`);
   const applicable = new Set(scenarios.filter((s) => s.appliesTo(profile)).map((s) => s.id));
-  const unknown = [...(config.settings.only ?? []), ...(config.settings.exclude ?? [])].filter(
-    (id) => !applicable.has(id),
-  );
-  if (unknown.length > 0)
-    throw new ConfigError(
-      "bad-option",
-      `--only/--exclude: no scenario ${unknown.join(", ")} applies to profile ${profile.id}${config.settings.strict ? " with --strict (which drops the flagged ones)" : ""}; its scenarios: ${[...applicable].join(", ")}`,
-    );
+  for (const [option, ids] of [
+    ["--only", config.settings.only],
+    ["--exclude", config.settings.exclude],
+  ] as const) {
+    const unknown = (ids ?? []).filter((id) => !applicable.has(id));
+    if (unknown.length > 0)
+      throw new ConfigError(
+        "bad-option",
+        `${option}: no scenario ${unknown.join(", ")} applies to profile ${profile.id}${config.settings.strict ? " with --strict (which drops the flagged ones)" : ""}; its scenarios: ${[...applicable].join(", ")}`,
+      );
+  }
   const runId = makeRunId();
   const controller = new AbortController();
   const untrap = trapSignals(controller, runId);

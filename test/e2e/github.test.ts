@@ -28,6 +28,20 @@ describe("GitHub Actions: job summary and annotations, through the real CLI", ()
     expect(r.stdout + r.stderr).not.toContain("\x1b[");
   });
 
+  it("a finding only (serve --mutant lost-update): a ::warning FINDING, no ::error, exit 0", async () => {
+    await withServe(["--mutant", "lost-update"], tokens, async (server) => {
+      const out = tempOut();
+      const r = await runCli(
+        ["run", "--target", server.url, "--out", out, "--quiet", "--rate", "0", "--seed", "1"],
+        { ...tokens, GITHUB_ACTIONS: "true", GITHUB_STEP_SUMMARY: join(out, "step-summary.md") },
+      );
+      expect(r.code).toBe(0);
+      const commands = workflowCommands(r.stdout);
+      expect(commands).toContainEqual(expect.stringMatching(/^::warning title=FINDING 204-concurrent-distinct-tags::/));
+      expect(commands.filter((l) => l.startsWith("::error"))).toEqual([]);
+    });
+  });
+
   it("non-conformant (serve --mutant status-200): ::error names the failing scenario; the summary holds the failure", async () => {
     await withServe(["--mutant", "status-200"], tokens, async (server) => {
       const out = tempOut();
@@ -43,11 +57,11 @@ describe("GitHub Actions: job summary and annotations, through the real CLI", ()
           /^::error title=FAIL 204 204-delete-present-tag::status: expected 204, got 200/,
         ),
       );
-      // The concurrency tier's failures are findings: warnings, never errors.
-      expect(workflowCommands(r.stdout)).toContainEqual(
-        expect.stringMatching(/^::warning title=FINDING 404-concurrent-same-tag::/),
-      );
-      expect(errors.some((l) => l.includes("concurrent"))).toBe(false);
+      // The concurrency tier saw 200s too: an undocumented status binds every tier, so those are errors too,
+      // each naming the rule it broke (a mere finding is a warning: see the lost-update test below).
+      const concurrent = errors.filter((l) => l.includes("concurrent"));
+      expect(concurrent.length).toBeGreaterThan(0);
+      for (const l of concurrent) expect(l).toMatch(/status is documented/);
       const md = readFileSync(summaryFile, "utf8");
       expect(md).toMatch(/^## ❌ image-tag-conformance: non-conformant$/m);
       expect(md).toMatch(/^\| 204 \| FAIL \| 0\/\d+ \|/m);

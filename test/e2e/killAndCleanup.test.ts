@@ -73,7 +73,8 @@ function noTokenIn(r: CliResult): void {
 }
 
 beforeAll(async () => {
-  ref = await startReference(await profile("huawei-ims"));
+  // A few ms per answer, so that a run lasts longer than the kill window whatever the machine's speed.
+  ref = await startReference(await profile("huawei-ims"), { latencyMs: 5 });
   // The user's own images: some tagged, one shared with alt and accepted, one whose name starts like the
   // suite's but is not a run's, one without a name, and one of the alt project's.
   const ids = [
@@ -95,7 +96,7 @@ beforeAll(async () => {
   }
   // 20 runs, each killed with SIGKILL: most after a seeded delay from the start (setup or mid-run), every
   // fourth a seeded few ms after it starts its own cleanup.
-  const delays = fc.sample(fc.integer({ min: 100, max: 4000 }), { seed: 11, numRuns: 20 });
+  const delays = fc.sample(fc.integer({ min: 100, max: 3000 }), { seed: 11, numRuns: 20 });
   for (const [i, delay] of delays.entries()) {
     const moment: KillMoment = i % 4 === 3 ? { afterCleanupStartsMs: delay % 40 } : { afterMs: delay };
     const out = join(scratchDir, `run-${i}`);
