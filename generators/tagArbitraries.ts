@@ -2,7 +2,7 @@ import fc from "fast-check";
 import type { Profile } from "../src/profile/Profile";
 import { flagOf } from "../src/profile/tagFlags";
 import { boundedFilter } from "./boundedFilter";
-import { tagClassArbitrary, tagClassNames, type TagCase, type TagClass } from "./tagClasses";
+import { tagClassArbitrary, tagClassNames, type PlainClass, type TagCase, type TagClass } from "./tagClasses";
 import { pathSafe, tagRules } from "./tagRules";
 
 export interface TagArbitraries {
@@ -47,10 +47,14 @@ function nothing(what: string): fc.Arbitrary<TagCase> {
   return boundedFilter(fc.constant({ tag: "", tagClass: "plain" as const }), () => false, what);
 }
 
-function oneOf(arbs: readonly fc.Arbitrary<TagCase>[], what: string): fc.Arbitrary<TagCase> {
-  const [first, ...rest] = arbs;
+/** Plain tags weigh more than each unusual class or boundary length in the whole pool. */
+const weightOf = (c: TagClass): number => (c === "plain" ? 4 : 1);
+
+function oneOf(arbs: ReadonlyMap<TagClass, fc.Arbitrary<TagCase>>, what: string): fc.Arbitrary<TagCase> {
+  const weighted = [...arbs].map(([c, arbitrary]) => ({ weight: weightOf(c), arbitrary }));
+  const [first, ...rest] = weighted;
   if (first === undefined) return nothing(what);
-  return rest.length === 0 ? first : fc.oneof(first, ...rest);
+  return rest.length === 0 ? first.arbitrary : fc.oneof(first, ...rest);
 }
 
 function buildTagArbitraries(profile: Profile): TagArbitraries {
@@ -63,30 +67,29 @@ function buildTagArbitraries(profile: Profile): TagArbitraries {
   );
   const extra = rules.pattern === undefined ? ["é", "ß", "中", "😀", " "] : [];
   // Plain tags for the core scenarios are built from unflagged characters (a filter would reject nearly every
-  // 255-character tag); the flagged ones mix flagged characters in.
-  const plainOf = (chars: readonly string[]): fc.Arbitrary<TagCase> | undefined => {
+  // 255-character tag); the flagged ones mix flagged characters in. Short ones, and both boundary lengths.
+  const plainOf = (chars: readonly string[]): Map<PlainClass, fc.Arbitrary<TagCase>> => {
     const inAlphabet = chars.filter((c) => alphabet.includes(c));
     const others = chars.filter((c) => !alphabet.includes(c));
-    if (inAlphabet.length === 0 && others.length === 0) return undefined;
     const units = [inAlphabet, others].filter((u) => u.length > 0).map((u) => fc.constantFrom(...u));
-    const unit = units.length === 1 && units[0] !== undefined ? units[0] : fc.oneof(...units);
-    const ofLength = (min: number, max: number): fc.Arbitrary<TagCase> =>
-      fc.string({ unit, minLength: min, maxLength: max }).map((tag) => ({ tag, tagClass: "plain" as const }));
-    return fc.oneof(
-      { weight: 6, arbitrary: ofLength(rules.minLength, Math.min(rules.generationMax, 24)) },
-      { weight: 1, arbitrary: ofLength(rules.minLength, rules.minLength) },
-      { weight: 1, arbitrary: ofLength(rules.generationMax, rules.generationMax) },
-    );
+    const [one, ...more] = units;
+    if (one === undefined) return new Map();
+    const unit = more.length === 0 ? one : fc.oneof(one, ...more);
+    const ofLength = (tagClass: PlainClass, min: number, max: number): fc.Arbitrary<TagCase> =>
+      fc.string({ unit, minLength: min, maxLength: max }).map((tag) => ({ tag, tagClass }));
+    return new Map([
+      ["plain", ofLength("plain", rules.minLength, Math.min(rules.generationMax, 24))],
+      ["boundary-min", ofLength("boundary-min", rules.minLength, rules.minLength)],
+      ["boundary-max", ofLength("boundary-max", rules.generationMax, rules.generationMax)],
+    ]);
   };
   const keepValid = (c: TagCase): boolean => accepts(c.tag) && pathSafe(c.tag) && unflagged(c.tag);
   const keepInvalid = (c: TagCase): boolean => !accepts(c.tag) && pathSafe(c.tag);
   const validByClass = new Map<TagClass, fc.Arbitrary<TagCase>>();
   const invalidByClass = new Map<TagClass, fc.Arbitrary<TagCase>>();
-  const plain = plainOf([...alphabet, ...extra].filter(unflagged));
-  if (plain !== undefined) validByClass.set("plain", boundedFilter(plain, keepValid, "valid plain tag"));
-  const flaggedPool: fc.Arbitrary<TagCase>[] = [];
-  const plainFlagged = plainOf([...alphabet, ...extra]);
-  if (plainFlagged !== undefined) flaggedPool.push(plainFlagged);
+  for (const [c, arb] of plainOf([...alphabet, ...extra].filter(unflagged)))
+    validByClass.set(c, boundedFilter(arb, keepValid, `valid ${c} tag`));
+  const flaggedPool = new Map<TagClass, fc.Arbitrary<TagCase>>(plainOf([...alphabet, ...extra]));
   const classSides: Record<string, "valid" | "invalid" | "both" | "none"> = {};
   const overlongFrom = rules.maxLength === undefined ? undefined : rules.maxLength + 1;
   for (const name of tagClassNames) {
@@ -102,10 +105,10 @@ function buildTagArbitraries(profile: Profile): TagArbitraries {
     classSides[name] = valid && invalid ? "both" : valid ? "valid" : invalid ? "invalid" : "none";
     if (valid) validByClass.set(name, boundedFilter(arb, keepValid, `valid ${name} tag`));
     if (invalid) invalidByClass.set(name, boundedFilter(arb, keepInvalid, `${name} tag outside the schema`));
-    if (sample.some((c) => accepts(c.tag) && !unflagged(c.tag))) flaggedPool.push(arb);
+    if (sample.some((c) => accepts(c.tag) && !unflagged(c.tag))) flaggedPool.set(name, arb);
   }
-  const valid = oneOf([...validByClass.values()], "valid tag (the schema and the flags leave none)");
-  const invalid = invalidByClass.size === 0 ? undefined : oneOf([...invalidByClass.values()], "invalid tag");
+  const valid = oneOf(validByClass, "valid tag (the schema and the flags leave none)");
+  const invalid = invalidByClass.size === 0 ? undefined : oneOf(invalidByClass, "invalid tag");
   // A flag whose characters none of the generators produce gets no arbitrary.
   const anyFlagged = oneOf(flaggedPool, "flagged tag");
   const candidates = profile.tagFlags.length === 0 ? [] : fc.sample(anyFlagged, { numRuns: 300, seed: 42 });

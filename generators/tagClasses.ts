@@ -10,7 +10,9 @@ export const tagClassNames = [
   "dot-segment",
   "overlong",
 ] as const;
-export type TagClass = (typeof tagClassNames)[number] | "plain";
+/** Plain tags over the alphabet: short ones, and the two boundary lengths as classes of their own. */
+export type PlainClass = "plain" | "boundary-min" | "boundary-max";
+export type TagClass = (typeof tagClassNames)[number] | PlainClass;
 
 export interface TagCase {
   readonly tag: string;
