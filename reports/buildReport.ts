@@ -72,7 +72,7 @@ function row(
     const reason = aborted
       ? "the run was aborted before this status was exercised"
       : selected
-        ? "no scenario selected with --only proves it"
+        ? "no scenario selected (--only, --exclude) proves it"
         : `no scenario of this suite proves ${status}`;
     return { ...base, outcome: "not-exercised", reason: `${reason}${note}` };
   }
@@ -128,7 +128,7 @@ export function buildReport(
       profile.subject.responses.get(status)?.description ?? "",
       run.results.filter((r) => r.scenario.status === status).map(entry),
       run.aborted !== undefined,
-      meta.settings.only !== undefined,
+      meta.settings.only !== undefined || meta.settings.exclude !== undefined,
     ),
   );
   const decided = judge(verdictInputOf(run));

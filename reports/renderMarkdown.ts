@@ -1,3 +1,4 @@
+import { profileLabel } from "./profileLabel";
 import type { Exchange } from "../src/http/Exchange";
 import type { Report, ScenarioEntry } from "./Report";
 
@@ -68,12 +69,12 @@ export function renderMarkdown(report: Report): string {
       : `${report.stats.serverErrors.length} (exchanges ${report.stats.serverErrors.join(", ")})`;
   const left = report.cleanup.leftBehind.map((l) => `${l.imageId} (${l.why})`).join(", ");
   const lines = [
-    `# Image tag conformance: ${report.profile} — ${report.verdict}`,
+    `# Image tag conformance: ${profileLabel(report)} — ${report.verdict}`,
     "",
     "| | |",
     "|---|---|",
     `| Verdict | **${report.verdict}** (exit code ${report.exitCode}) |`,
-    `| Profile | ${cell(report.profile)}: ${cell(report.profileTitle)} (\`${cell(report.profileSource)}\`, sha256 \`${report.openapiSha256.slice(0, 16)}…\`) |`,
+    `| Profile | ${cell(profileLabel(report))}: ${cell(report.profileTitle)} (\`${cell(report.profileSource)}\`, sha256 \`${report.openapiSha256.slice(0, 16)}…\`) |`,
     `| Target | ${report.target.kind === "embedded" ? "embedded reference" : "live"} ${cell(report.target.url)} |`,
     `| Suite | image-tag-conformance ${report.suiteVersion}, run \`${report.runId}\` |`,
     `| Time | ${report.startedAt} → ${report.finishedAt} (${report.stats.durationMs} ms) |`,

@@ -1,3 +1,4 @@
+import { profileLabel } from "./profileLabel";
 import type { Report, StatusRow } from "./Report";
 import { badge } from "./html/badge";
 import { markup, type Html } from "./html/Html";
@@ -27,7 +28,7 @@ function matrix(reports: readonly Report[]): Html {
     reports.flatMap((r) => r.statuses).find((s) => s.status === status)?.description ?? "";
   const heads = reports.map(
     (r) =>
-      markup`<th scope="col"><span class="target">${targetName(r)}</span><br>${verdictBadge(r.verdict)} <span class="meta">exit ${r.exitCode}</span><br><span class="meta">profile ${r.profile} · run <code>${r.runId}</code></span></th>`,
+      markup`<th scope="col"><span class="target">${targetName(r)}</span><br>${verdictBadge(r.verdict)} <span class="meta">exit ${r.exitCode}</span><br><span class="meta">profile ${profileLabel(r)} · run <code>${r.runId}</code></span></th>`,
   );
   const rows = statuses.map(
     (status) =>

@@ -45,6 +45,9 @@ interface Verdicts {
   readonly byDescription: ReadonlyMap<string, { readonly ok: boolean; readonly detail: string }>;
 }
 
+/** A throttling answer (429) in the verifier's own requests: nothing about the contract, as elsewhere in the run. */
+const throttledAnswer = /\bbut was 429\b/;
+
 /** The interaction's own failures in the verifier's JSON report, if it failed. */
 function failureOf(message: string, description: string): string | undefined {
   try {
@@ -86,7 +89,12 @@ async function verifyAll(
       authHeader: profile.authHeader,
       placeholders: tokenPlaceholders,
       timeoutMs: ctx.timeoutMs,
-      insecure: ctx.tls.insecure,
+      tls: {
+        ...(ctx.tls.cacertPath === undefined ? {} : { caPath: ctx.tls.cacertPath }),
+        ...(ctx.tls.certPath === undefined ? {} : { certPath: ctx.tls.certPath }),
+        ...(ctx.tls.keyPath === undefined ? {} : { keyPath: ctx.tls.keyPath }),
+        insecure: ctx.tls.insecure,
+      },
     };
     // The child reaches the target as the run does: the same CA bundle and the proxy (or none) for its URL.
     const proxy = Agents.proxyFor(new URL(ctx.target.baseUrl));
@@ -96,7 +104,6 @@ async function verifyAll(
       signal: ctx.signal,
       deadlineMs: ctx.timeoutMs * (4 * interactions.length + 4),
       env: {
-        NODE_EXTRA_CA_CERTS: ctx.tls.cacertPath,
         HTTPS_PROXY: proxy,
         https_proxy: undefined,
         HTTP_PROXY: undefined,
@@ -170,6 +177,11 @@ function contractScenario(
       );
       const verdict = (await session.verdicts).byDescription.get(interaction.description);
       if (verdict === undefined) return { notExercised: "the interaction was not part of the verification" };
+      if (!verdict.ok && throttledAnswer.test(verdict.detail))
+        return {
+          notExercised: `the target throttled the verification (429): ${verdict.detail}`,
+          cause: "throttled",
+        };
       ctx.probe.record(
         check(
           "pact interaction verified",

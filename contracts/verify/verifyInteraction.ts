@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import type { IncomingMessage } from "node:http";
+import https from "node:https";
 import { Verifier } from "@pact-foundation/pact";
 
 /**
@@ -18,14 +20,29 @@ export interface VerifyJob {
   readonly placeholders: { readonly owner: string; readonly alt: string };
   /** Each request of the verification, in ms (--timeout). */
   readonly timeoutMs: number;
-  /** --insecure: the target's TLS certificate is not verified. */
-  readonly insecure: boolean;
+  /** TLS towards the target as the run has it: files (never their contents in the environment) and --insecure. */
+  readonly tls: {
+    readonly caPath?: string;
+    readonly certPath?: string;
+    readonly keyPath?: string;
+    readonly insecure: boolean;
+  };
 }
 
 export const failureMark = "ITC-VERIFY-FAILURE ";
 
+/** The verifier's proxy reaches the target through Node's global https agent: give it the run's TLS. */
+function applyTls(tls: VerifyJob["tls"]): void {
+  const options = https.globalAgent.options;
+  if (tls.caPath !== undefined) options.ca = readFileSync(tls.caPath);
+  if (tls.certPath !== undefined) options.cert = readFileSync(tls.certPath);
+  if (tls.keyPath !== undefined) options.key = readFileSync(tls.keyPath);
+  if (tls.insecure) options.rejectUnauthorized = false;
+}
+
 async function main(): Promise<number> {
   const job = JSON.parse(process.env["ITC_VERIFY_JOB"] ?? "{}") as VerifyJob;
+  applyTls(job.tls);
   const nonce = process.env["ITC_VERIFY_NONCE"] ?? "";
   const setUp = (state: string) => async (params: unknown) => {
     const res = await fetch(`${job.serverUrl}/state`, {
@@ -46,8 +63,8 @@ async function main(): Promise<number> {
     pactUrls: [job.pactFile],
     logLevel: "error",
     timeout: job.timeoutMs,
-    validateSSL: !job.insecure,
-    disableSslVerification: job.insecure,
+    validateSSL: !job.tls.insecure,
+    disableSslVerification: job.tls.insecure,
     stateHandlers: Object.fromEntries(job.states.map((s) => [s, setUp(s)])),
     // Pact files carry placeholders; the run's tokens are put in here and never written anywhere.
     requestFilter: (req: IncomingMessage, _res: unknown, next: (error?: unknown) => void) => {

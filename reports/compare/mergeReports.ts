@@ -1,3 +1,4 @@
+import { profileLabel } from "../profileLabel";
 import type { Outcome } from "../../src/engine/RunResult";
 import type { Verdict } from "../../src/engine/verdict";
 import type { Report } from "../Report";
@@ -75,7 +76,8 @@ export function mergeReports(
     source,
     url: r.target.url,
     kind: r.target.kind,
-    profile: r.profile,
+    // A custom profile is never shown as a bare id.
+    profile: profileLabel(r),
     openapiSha256: r.openapiSha256,
     verdict: r.verdict,
     exitCode: r.exitCode,

@@ -1,3 +1,4 @@
+import { profileLabel } from "../profileLabel";
 import type { Report } from "../Report";
 import { formatCount, formatMs } from "./format";
 import { markup, type Html } from "./Html";
@@ -35,7 +36,7 @@ export function runSection(report: Report): Html {
   return markup`<section id="run" aria-labelledby="run-h"><h2 id="run-h">The run</h2>
 <dl class="facts">
 ${fact("Product", productFacts(report))}
-${fact("Profile", markup`<strong>${report.profile}</strong>: ${report.profileTitle} (<code>${report.profileSource}</code>)`)}
+${fact("Profile", markup`<strong>${profileLabel(report)}</strong>: ${report.profileTitle} (<code>${report.profileSource}</code>)`)}
 ${fact("Profile sha256", markup`<code>${report.openapiSha256}</code>`)}
 ${fact("Target", markup`${t.kind === "embedded" ? "embedded reference implementation" : "live deployment"} <code>${t.url}</code>${t.keystone === undefined ? "" : markup` · Keystone <code>${t.keystone}</code>`}`)}
 ${fact("Suite", `image-tag-conformance ${report.suiteVersion} (report format ${report.reportVersion})`)}

@@ -1,3 +1,4 @@
+import { profileLabel } from "../profileLabel";
 import type { Report } from "../Report";
 import { badge } from "./badge";
 import { markup, type Html } from "./Html";
@@ -29,7 +30,7 @@ export function verdictBanner(report: Report): Html {
 <div class="wrap">
 <h1>Image tag conformance report <span class="verdict">${report.verdict.toUpperCase()}<span class="exit">exit code ${report.exitCode}</span></span></h1>
 <p><strong>Decided by the rule:</strong> ${report.verdictRule}.</p>
-<p>${product === "" ? "" : markup`<strong>${product}</strong> · `}profile <strong>${report.profile}</strong> · target <code>${target}</code> · suite ${report.suiteVersion} · run <code>${report.runId}</code></p>
+<p>${product === "" ? "" : markup`<strong>${product}</strong> · `}profile <strong>${profileLabel(report)}</strong> · target <code>${target}</code> · suite ${report.suiteVersion} · run <code>${report.runId}</code></p>
 <p class="counts" aria-label="Scenarios by outcome">${counts}<span class="muted">of ${scenarios.length} scenarios</span></p>
 ${aborted === undefined ? "" : markup`<p class="notice"><strong>Aborted (${aborted.kind}):</strong> ${aborted.message}</p>`}
 ${report.partial === undefined ? "" : markup`<p class="notice"><strong>Partial run:</strong> ${report.partial}</p>`}

@@ -21,18 +21,30 @@ class RenewingToken {
     private readonly identity: KeystoneIdentity,
     private readonly label: string,
     private readonly agents: Agents | undefined,
+    private readonly timeoutMs: number | undefined,
     public current: KeystoneToken,
   ) {}
 
-  static async issue(identity: KeystoneIdentity, label: string, agents?: Agents): Promise<RenewingToken> {
-    return new RenewingToken(identity, label, agents, await issueToken(identity, label, agents));
+  static async issue(
+    identity: KeystoneIdentity,
+    label: string,
+    agents?: Agents,
+    timeoutMs?: number,
+  ): Promise<RenewingToken> {
+    return new RenewingToken(
+      identity,
+      label,
+      agents,
+      timeoutMs,
+      await issueToken(identity, label, agents, timeoutMs),
+    );
   }
 
   /** A fresh token when this one is about to expire; the new token, or undefined when unchanged. */
   renew(): Promise<string | undefined> {
     if (this.current.expiresAt - Date.now() > renewMarginMs(this.current)) return Promise.resolve(undefined);
     // Parallel requests (the concurrency tier) share one renewal.
-    this.pending ??= issueToken(this.identity, this.label, this.agents)
+    this.pending ??= issueToken(this.identity, this.label, this.agents, this.timeoutMs)
       .then((fresh) => {
         this.current = fresh;
         return fresh.token;
@@ -46,9 +58,11 @@ class RenewingToken {
 export async function keystoneTarget(
   config: Extract<RunConfig["target"], { kind: "keystone" }>,
   agents?: Agents,
+  timeoutMs?: number,
 ): Promise<Target> {
-  const owner = await RenewingToken.issue(config.owner, "owner", agents);
-  const alt = config.alt === undefined ? undefined : await RenewingToken.issue(config.alt, "alt", agents);
+  const owner = await RenewingToken.issue(config.owner, "owner", agents, timeoutMs);
+  const alt =
+    config.alt === undefined ? undefined : await RenewingToken.issue(config.alt, "alt", agents, timeoutMs);
   const url = config.url ?? imageEndpoint(owner.current, config.owner);
   if (url === undefined) {
     const where = `interface ${config.owner.interface}${config.owner.regionName === undefined ? "" : `, region ${config.owner.regionName}`}`;

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { keystoneTarget } from "../auth/keystoneTarget";
 import { ConfigError } from "../config/ConfigError";
@@ -18,6 +17,7 @@ import type { Profile } from "../profile/Profile";
 import { mapLimit } from "../util/mapLimit";
 import { rateFor } from "./defaultRate";
 import { ExitCode } from "./exitCodes";
+import { makeRunId } from "./makeRunId";
 import { pick, runOptions } from "./runOptions";
 
 export const cleanupHelp = `Usage: image-tag-conformance cleanup (--run-id <id> | --older-than <duration>) [--yes] [options]
@@ -70,7 +70,8 @@ async function projectOf(
   known: string | undefined,
 ): Promise<string> {
   if (known !== undefined) return known;
-  const images = new ScratchImages(profile, `cleanup-probe-${randomBytes(3).toString("hex")}`, undefined);
+  // Named like a run's scratch image: should its delete fail, a later cleanup finds it.
+  const images = new ScratchImages(profile, makeRunId(), undefined);
   const create = profile.fixtures.get("createImage");
   if (create === undefined) throw new ConfigError("bad-profile", "the profile has no createImage operation");
   const res = await client.send({
@@ -78,7 +79,7 @@ async function projectOf(
     method: "POST",
     path: create.pathTemplate,
     as,
-    json: { name: images.nameOf("project"), visibility: "private", tags: [] },
+    json: { name: images.nameOf("cleanup-probe"), visibility: "private", tags: [] },
     expect: [201],
   });
   const body = (() => {

@@ -27,6 +27,7 @@ export function commandLine(
   if (s.timeBudgetMs !== undefined) parts.push("--time-budget", String(s.timeBudgetMs / 1000));
   if (replay !== undefined) parts.push("--only", quote(replay.scenarioId), "--replay-path", replay.path);
   else if (s.only !== undefined) parts.push("--only", quote(s.only.join(",")));
+  if (s.exclude !== undefined && replay === undefined) parts.push("--exclude", quote(s.exclude.join(",")));
   let env = "";
   if (config.target.kind === "live") {
     parts.push("--target", quote(config.target.url));

@@ -20,7 +20,7 @@ Usage:
 
 Exit codes:
   0 conformant   1 non-conformant   2 usage or configuration error
-  3 target unreachable or run aborted   4 incomplete (a status could not be exercised)
+  3 cut short, or scratch images left behind   4 incomplete (not everything exercised, or partial)
 `;
 
 export const runHelp = `Usage: image-tag-conformance run [options]
@@ -40,24 +40,34 @@ Options:
   --alt-project-id <id>  the alt user's project id (otherwise learned from a scratch image)
   --profile <p>          huawei-ims (default), openstack-glance, or a path to an OpenAPI 3.1 file
   --out <dir>            where reports are written (default: reports/latest)
-  --timeout <seconds>    per-request timeout (default: 30)
+  --timeout <seconds>    bounds each whole request, connecting to last byte (default: 30); cleanup
+                         has max(30 s, 4 x timeout)
   --seed <n>             the run's seed (random when not given; always in the report)
-  --runs <n>             cases per property (default: 50)
+  --runs <n>             cases per property (default: 20; every generator class at least once)
   --time-budget <s>      at most this long per property, shrinking included
   --lenient              accept 404 for a tag outside the alphabet, recorded as a deviation
   --strict               require the profile's flagged rules too (x-itc-flagged: rules upstream
                          Glance itself misses, reported without deciding the verdict by default)
-  --only <ids>           run only these scenarios (comma-separated ids)
+  --only <ids>           run only these scenarios (comma-separated ids); a partial run is incomplete
+  --exclude <ids>        run all but these scenarios; likewise partial
+  --workers <n>          scenarios at once, each on its own scratch images (default: 4); the
+                         concurrency tier always runs alone
   --replay-path <path>   with --only <one id> and --seed: replay one recorded case
   --concurrency <n>      parallel requests in the concurrency tier (default: 4)
-  --rate <r>             requests per second at most (default: 50 on a live target,
-                         no limit on the embedded reference; 0: no limit)
+  --rate <r>             requests per second at most (default: 100 on a remote target, no limit
+                         on this machine's loopback and the embedded reference; 0: no limit);
+                         429, or 503 with Retry-After, holds every request as it asks and slows the pace
   --product-name <s>, --product-version <s>, --vendor <s>
                          certification metadata recorded in the report
   --har <file>           also write the run's exchanges as HAR 1.2 (tokens redacted)
   --sign <key.pem>       sign the run: write attestation.json (an in-toto statement about
                          report.json and the profile, copied beside it, in a DSSE envelope)
                          with this ed25519 private key (PKCS#8 PEM: openssl genpkey -algorithm ed25519)
+  --os-cacert <file>     the CA bundle to trust (OS_CACERT, clouds.yaml cacert)
+  --os-cert <file>, --os-key <file>
+                         a client certificate (OS_CERT / OS_KEY, clouds.yaml cert / key)
+  --insecure             do not verify the target's TLS certificate (clouds.yaml verify: false)
+                         HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured (loopback is never proxied)
   --quiet                no progress lines
   -h, --help             this text
 
@@ -76,8 +86,10 @@ Environment:
 The run creates its own scratch images (named itc-<run id>-...), changes nothing else, and deletes
 them at the end, also after a failure or Ctrl-C. Tokens never appear in reports or output.
 
-Exit codes: 0 conformant, 1 non-conformant, 2 usage or configuration error,
-3 target unreachable or run aborted, 4 incomplete (e.g. no --alt-token).
+Exit codes: 0 conformant, 1 non-conformant (also when cut short after a failure), 2 usage or
+configuration error (a token the target rejects, a target that is not an Image API, TLS), 3 cut short
+(Ctrl-C, the target stopped answering) or scratch images left behind, 4 incomplete (e.g. no
+--alt-token, or a partial run).
 `;
 
 export const serveHelp = (
@@ -93,7 +105,7 @@ Options:
   --port <n>        port to listen on (default: 9292; 0 picks a free one)
   --host <address>  address to bind (default: 127.0.0.1)
   --profile <p>     huawei-ims (default), openstack-glance, or a path to an OpenAPI 3.1 file
-  --mutant <name>   serve a deliberately broken variant instead (see the README's mutant table):
+  --mutant <name>   serve a deliberately broken variant instead (docs/reference/mutants.md):
                     ${mutantNames.join(", ")}
   -h, --help        this text
 `;
@@ -115,7 +127,7 @@ export const mergeHelp = `Usage: image-tag-conformance merge report.json... [--o
 Merges the reports of several runs (a CI matrix over clouds, regions or versions) into one matrix: the
 documented statuses × the targets, and the flagged rules × the targets. Reports of different profiles
 merge the union of their statuses; a cell is "—" where a target's profile does not document the status.
-Writes merged.json and merged.md.
+Writes merged.json, merged.md and merged.html.
 
 Options:
   --out <dir>   where the matrix is written (default: reports/merged)

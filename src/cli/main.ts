@@ -5,10 +5,13 @@ import { mainHelp, runHelp, serveHelp, verifyReportHelp } from "./help";
 function reportError(error: unknown): number {
   const e = error instanceof Error ? error : new Error(String(error));
   const code = (e as { code?: unknown }).code;
-  const usage = e.name === "ConfigError" || (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS"));
+  // A TLS set-up failure (towards Keystone, before any run) is the user's configuration too.
+  const tls = e.name === "TransportError" && (e as { tls?: unknown }).tls === true;
+  const usage =
+    tls || e.name === "ConfigError" || (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS"));
   // A transport error before the run (Keystone unreachable) is the environment, not a bug: exit 3, no "internal".
   const label = usage || e.name === "TransportError" ? "" : "internal error: ";
-  console.error(`image-tag-conformance: ${label}${e.message}${usage ? " (see --help)" : ""}`);
+  console.error(`image-tag-conformance: ${label}${e.message}${usage && !tls ? " (see --help)" : ""}`);
   if (process.env["ITC_DEBUG"] === "1") console.error(e.stack);
   return usage ? 2 : 3;
 }

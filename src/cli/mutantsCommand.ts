@@ -7,6 +7,7 @@ import { checkFaithful, scoreMutant } from "../mutants/scoreMutants";
 import { builtinProfileNames, defaultProfileName, type BuiltinProfileName } from "../profile/builtinProfiles";
 import { loadProfile } from "../profile/loadProfile";
 import type { Profile } from "../profile/Profile";
+import { ConfigError } from "../config/ConfigError";
 import { ExitCode } from "./exitCodes";
 
 const options = { seed: { type: "string" }, help: { type: "boolean", short: "h" } } as const;
@@ -28,6 +29,8 @@ export async function mutantsCommand(argv: readonly string[]): Promise<number> {
     return ExitCode.conformant;
   }
   const seed = values.seed === undefined ? defaultRunSettings.seed : Number(values.seed);
+  if (!Number.isInteger(seed) || Math.abs(seed) > 2 ** 31 - 1)
+    throw new ConfigError("bad-option", `--seed must be a whole number, not "${values.seed ?? ""}"`);
   const settings = { ...defaultRunSettings, seed };
   const profiles = new Map<BuiltinProfileName, Profile>();
   for (const name of builtinProfileNames) profiles.set(name, await loadProfile(name));

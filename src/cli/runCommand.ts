@@ -113,7 +113,7 @@ export async function runCommand(
     const target =
       embedded?.target ??
       (config.target.kind === "keystone"
-        ? await keystoneTarget(config.target, new Agents(config.tls))
+        ? await keystoneTarget(config.target, new Agents(config.tls), config.timeoutMs)
         : liveTarget(config));
     if (target === undefined) throw new Error("no target");
     if (config.progress !== "none" && target.kind === "live")

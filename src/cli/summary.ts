@@ -69,6 +69,7 @@ export function summary(
     lines.push(`finding (decides nothing; worth telling the cloud's owner): ${f.title}: ${f.detail}`);
   if (report.partial !== undefined) lines.push(`partial run: ${report.partial}`);
   if (report.aborted !== undefined) lines.push(`aborted: ${report.aborted.message}`);
-  if (files !== undefined) lines.push(`reports: ${files.json}, ${files.junit}, ${files.markdown}`);
+  if (files !== undefined)
+    lines.push(`reports: ${files.json}, ${files.junit}, ${files.markdown}, ${files.html}`);
   return lines.join("\n");
 }

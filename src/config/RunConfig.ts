@@ -1,6 +1,6 @@
 import type { KeystoneIdentity } from "../auth/KeystoneIdentity";
 import type { RunSettings } from "../engine/RunSettings";
-import type { TlsSettings } from "../http/Agents";
+import type { TlsFiles } from "../http/Agents";
 
 /** A run's configuration, resolved once at the entry point from options and environment. */
 export interface RunConfig {
@@ -33,8 +33,8 @@ export interface RunConfig {
    * known: no limit on this machine (loopback), defaultRemoteRate on a remote target.
    */
   readonly rate: number | undefined;
-  /** TLS towards the target and Keystone; cacertPath also goes to the Pact verifier child. */
-  readonly tls: TlsSettings & { readonly cacertPath?: string };
+  /** TLS towards the target and Keystone; the files also go to the Pact verifier child. */
+  readonly tls: TlsFiles;
   /** Certification metadata for the report. */
   readonly product:
     { readonly name?: string; readonly version?: string; readonly vendor?: string } | undefined;

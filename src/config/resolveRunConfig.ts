@@ -132,20 +132,24 @@ function timeoutOf(raw: string | undefined): number {
 /** Resolves options and environment into a complete RunConfig, or throws a ConfigError at once. */
 export function resolveRunConfig(input: RunOptionsInput, env: NodeJS.ProcessEnv, isTty: boolean): RunConfig {
   const notes: string[] = [];
-  const token = nonEmpty(input.token) ?? nonEmpty(env["ITC_TOKEN"]);
-  const altToken = nonEmpty(input["alt-token"]) ?? nonEmpty(env["ITC_ALT_TOKEN"]);
+  const os = input.os ?? {};
+  const altOs = input.altOs ?? {};
+  const keystoneAsked = Object.keys(os).length > 0 || Object.keys(altOs).length > 0;
+  // --os-* options say how to authenticate: tokens left in the environment do not override them.
+  const envToken = (name: string): string | undefined => (keystoneAsked ? undefined : nonEmpty(env[name]));
+  if (keystoneAsked && (nonEmpty(env["ITC_TOKEN"]) ?? nonEmpty(env["ITC_ALT_TOKEN"])) !== undefined)
+    notes.push("ITC_TOKEN / ITC_ALT_TOKEN are ignored: the --os-* options name a Keystone");
+  const token = nonEmpty(input.token) ?? envToken("ITC_TOKEN");
+  const altToken = nonEmpty(input["alt-token"]) ?? envToken("ITC_ALT_TOKEN");
   if (input.token !== undefined || input["alt-token"] !== undefined) {
     notes.push("tokens given as options show in the process list; prefer ITC_TOKEN and ITC_ALT_TOKEN");
   }
   let target: RunConfig["target"];
-  const os = input.os ?? {};
-  const altOs = input.altOs ?? {};
   const secretOptions = [os, altOs].some(
     (o) => o.password !== undefined || o["application-credential-secret"] !== undefined,
   );
   if (secretOptions)
     notes.push("passwords given as options show in the process list; prefer clouds.yaml or OS_PASSWORD");
-  const keystoneAsked = Object.keys(os).length > 0 || Object.keys(altOs).length > 0;
   // OS_* variables count once the user points the suite somewhere (--target or an --os-* option): a shell with
   // OS_* exported must not turn `npm start` into a run against a real cloud.
   const useEnv = (input.target !== undefined || keystoneAsked) && token === undefined;

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { TlsSettings } from "../http/Agents";
+import type { TlsFiles } from "../http/Agents";
 import { ConfigError } from "./ConfigError";
 
 /** The TLS options as given: files and the verify switch (options, OS_* variables, clouds.yaml). */
@@ -22,7 +22,7 @@ function readPem(what: string, path: string | undefined): Buffer | undefined {
 }
 
 /** TLS settings as python-openstackclient takes them: a CA bundle, a client certificate and key, or --insecure. */
-export function resolveTls(input: TlsInput): TlsSettings & { readonly cacertPath?: string } {
+export function resolveTls(input: TlsInput): TlsFiles {
   const ca = readPem("--os-cacert", input.cacert);
   const cert = readPem("--os-cert", input.cert);
   const key = readPem("--os-key", input.key);
@@ -30,8 +30,8 @@ export function resolveTls(input: TlsInput): TlsSettings & { readonly cacertPath
     throw new ConfigError("bad-option", "a client certificate needs both --os-cert and --os-key");
   return {
     ...(ca === undefined ? {} : { ca, cacertPath: input.cacert }),
-    ...(cert === undefined ? {} : { cert }),
-    ...(key === undefined ? {} : { key }),
+    ...(cert === undefined ? {} : { cert, certPath: input.cert }),
+    ...(key === undefined ? {} : { key, keyPath: input.key }),
     insecure: input.insecure === true,
   };
 }

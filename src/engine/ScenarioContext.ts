@@ -1,5 +1,5 @@
 import type { ExampleTags } from "../../generators/exampleTags";
-import type { TlsSettings } from "../http/Agents";
+import type { TlsFiles } from "../http/Agents";
 import type { Exchange } from "../http/Exchange";
 import type { HttpClient } from "../http/HttpClient";
 import type { Profile } from "../profile/Profile";
@@ -33,7 +33,7 @@ export interface ScenarioContext {
   readonly signal: AbortSignal | undefined;
   /** Each request's bound (--timeout) and the TLS settings, for what reaches the target outside the client. */
   readonly timeoutMs: number;
-  readonly tls: TlsSettings & { readonly cacertPath?: string };
+  readonly tls: TlsFiles;
 }
 
 /** A scenario that finds, while running, that it cannot prove anything says so; otherwise the probe's checks decide. */

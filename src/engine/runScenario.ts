@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { exampleTags } from "../../generators/exampleTags";
 import { GenerationExhausted } from "../../generators/boundedFilter";
-import type { TlsSettings } from "../http/Agents";
+import type { TlsFiles } from "../http/Agents";
 import type { Exchange } from "../http/Exchange";
 import { RunAborted, TargetThrottled, TransportError } from "../http/errors";
 import type { HttpClient } from "../http/HttpClient";
@@ -31,7 +31,7 @@ export interface ScenarioDeps {
   readonly runStartedMs: number;
   readonly signal: AbortSignal | undefined;
   readonly timeoutMs: number;
-  readonly tls: TlsSettings & { readonly cacertPath?: string };
+  readonly tls: TlsFiles;
 }
 
 /** Why a scenario with these needs cannot run on this target, if it cannot. */

@@ -4,6 +4,7 @@ import type { Agent } from "node:http";
 import { HttpProxyAgent } from "http-proxy-agent";
 import { HttpsProxyAgent } from "https-proxy-agent";
 import { getProxyForUrl } from "proxy-from-env";
+import { isLoopback } from "../config/isLoopback";
 
 /** How the suite talks TLS, as OpenStack clients take it: a CA bundle, a client certificate, or no verification. */
 export interface TlsSettings {
@@ -17,6 +18,13 @@ export interface TlsSettings {
 }
 
 export const defaultTls: TlsSettings = { insecure: false };
+
+/** TLS settings and the files they were read from (the Pact verifier child reads the same files). */
+export interface TlsFiles extends TlsSettings {
+  readonly cacertPath?: string;
+  readonly certPath?: string;
+  readonly keyPath?: string;
+}
 
 /**
  * The connection pools of a run: keep-alive ones for ordinary requests, none for watched ones (a connection
@@ -37,8 +45,13 @@ export class Agents {
     };
   }
 
-  /** The proxy for a URL, if the environment names one for it (proxy-from-env: the curl/wget conventions). */
+  /**
+   * The proxy for a URL, if the environment names one for it (proxy-from-env: the curl/wget conventions of
+   * HTTPS_PROXY, HTTP_PROXY and NO_PROXY). This machine's loopback is never proxied (as Go's net/http does):
+   * a proxy elsewhere could not reach it, and the embedded reference lives there.
+   */
   static proxyFor(url: URL): string | undefined {
+    if (isLoopback(url.href)) return undefined;
     const proxy = getProxyForUrl(url.href);
     return proxy === "" ? undefined : proxy;
   }

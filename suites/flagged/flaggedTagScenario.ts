@@ -91,7 +91,8 @@ export function flaggedTagScenario(flag: TagFlag): Scenario {
           const asSent =
             lost.length === 0 &&
             (added.length === 0 ? before.includes(t) : added.length === 1 && added[0] === t);
-          const another = lost.length === 0 && added.length === 1 && added[0] !== t && allowsAnotherTag(under);
+          const another =
+            lost.length === 0 && added.length === 1 && added[0] !== t && allowsAnotherTag(under);
           const rule = "a tag added through the path reads back as sent";
           const source = "RFC 3986 §2.5: non-ASCII characters are percent-encoded as UTF-8";
           probe.record(

@@ -10,7 +10,10 @@ describe("verify-contracts", () => {
       const r = await runCli(["verify-contracts", "--profile", profile, "--out", out, "--quiet"]);
       // Contracts alone certify nothing: the run is partial, so incomplete, never "conformant".
       expect(r.code).toBe(4);
-      expect(readReport(out)).toMatchObject({ verdict: "incomplete", partial: expect.stringMatching(/verify-contracts/) as unknown });
+      expect(readReport(out)).toMatchObject({
+        verdict: "incomplete",
+        partial: expect.stringMatching(/verify-contracts/) as unknown,
+      });
       const scenarios = readReport(out).statuses.flatMap((s) => s.scenarios);
       expect(scenarios.length).toBe(readReport(out).statuses.length);
       expect(scenarios.every((s) => s.kind === "contract" && s.outcome === "pass")).toBe(true);

@@ -37,7 +37,9 @@ describe("GitHub Actions: job summary and annotations, through the real CLI", ()
       );
       expect(r.code).toBe(0);
       const commands = workflowCommands(r.stdout);
-      expect(commands).toContainEqual(expect.stringMatching(/^::warning title=FINDING 204-concurrent-distinct-tags::/));
+      expect(commands).toContainEqual(
+        expect.stringMatching(/^::warning title=FINDING 204-concurrent-distinct-tags::/),
+      );
       expect(commands.filter((l) => l.startsWith("::error"))).toEqual([]);
     });
   });

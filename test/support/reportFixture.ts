@@ -112,7 +112,12 @@ export function reportFixture(): Report {
       ],
       throttled: { retries: 0, waitMs: 0 },
     },
-    cleanup: { created: 3, deleted: 2, foundByName: 0, leftBehind: [{ imageId: "img-1", why: `answered 500 ${hostile}` }] },
+    cleanup: {
+      created: 3,
+      deleted: 2,
+      foundByName: 0,
+      leftBehind: [{ imageId: "img-1", why: `answered 500 ${hostile}` }],
+    },
     breaches: [],
     findings: [
       {

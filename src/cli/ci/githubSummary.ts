@@ -1,3 +1,4 @@
+import { profileLabel } from "../../../reports/profileLabel";
 import { highlightsOf, type RowScenario } from "../../../reports/highlightsOf";
 import { inlineCode, markdownCell } from "../../../reports/markdownCell";
 import type { Report } from "../../../reports/Report";
@@ -42,7 +43,7 @@ export function githubSummary(report: Report): string {
     "",
     `**${report.verdict}** (exit ${report.exitCode}): ${markdownCell(report.verdictRule)}`,
     "",
-    `Target ${markdownCell(target)}${markdownCell(product)} · profile ${inlineCode(report.profile)} · suite ${report.suiteVersion} · seed ${report.seed}`,
+    `Target ${markdownCell(target)}${markdownCell(product)} · profile ${inlineCode(profileLabel(report))} · suite ${report.suiteVersion} · seed ${report.seed}`,
     ...(report.aborted === undefined
       ? []
       : ["", `Aborted (${report.aborted.kind}): ${markdownCell(report.aborted.message)}`]),

@@ -98,7 +98,9 @@ describe("bad profiles are configuration errors", () => {
     writeFileSync(path, `${readFileSync(builtinProfilePath("huawei-ims"), "utf8")}\n# one change\n`);
     await expect(loadProfile(path)).rejects.toMatchObject({
       code: "bad-profile",
-      message: expect.stringMatching(/claims the built-in id huawei-ims .*but is not that profile/) as unknown,
+      message: expect.stringMatching(
+        /claims the built-in id huawei-ims .*but is not that profile/,
+      ) as unknown,
     });
     // The built-in file itself, given by path, is the built-in profile.
     expect((await loadProfile(builtinProfilePath("huawei-ims"))).builtin).toBe(true);
