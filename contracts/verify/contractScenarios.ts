@@ -6,7 +6,7 @@ import { TransportError } from "../../src/http/errors";
 import { runVerifier } from "./runVerifier";
 import { serveStates } from "./serveStates";
 import { setUpState } from "./setUpState";
-import type { VerifyJob } from "./verifyInteraction";
+import type { VerifyJob } from "./VerifyJob";
 import { check } from "../../src/engine/checks/Check";
 import { unmetNeed } from "../../src/engine/runScenario";
 import type { ScenarioContext } from "../../src/engine/ScenarioContext";

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { RunAborted, TransportError } from "../../src/http/errors";
 import { packageRoot } from "../../src/util/packageRoot";
-import { failureMark, type VerifyJob } from "./verifyInteraction";
+import { failureMark, type VerifyJob } from "./VerifyJob";
 
 export interface VerifierRun {
   readonly job: VerifyJob;

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type { IncomingMessage } from "node:http";
 import https from "node:https";
 import { Verifier } from "@pact-foundation/pact";
+import { failureMark, type VerifyJob } from "./VerifyJob";
 
 /**
  * Child process: verifies one pact file against a provider. The native verifier prints its report on stdout,
@@ -9,27 +10,6 @@ import { Verifier } from "@pact-foundation/pact";
  * Provider states are set up, and tokens fetched per request, by the parent over loopback (with the nonce it
  * gives in the environment): a renewed token reaches the verifier, and no token is ever in argv or a file.
  */
-export interface VerifyJob {
-  readonly provider: string;
-  readonly baseUrl: string;
-  readonly pactFile: string;
-  /** The parent's loopback server: POST /state, GET /token/owner, GET /token/alt. */
-  readonly serverUrl: string;
-  readonly states: readonly string[];
-  readonly authHeader: string;
-  readonly placeholders: { readonly owner: string; readonly alt: string };
-  /** Each request of the verification, in ms (--timeout). */
-  readonly timeoutMs: number;
-  /** TLS towards the target as the run has it: files (never their contents in the environment) and --insecure. */
-  readonly tls: {
-    readonly caPath?: string;
-    readonly certPath?: string;
-    readonly keyPath?: string;
-    readonly insecure: boolean;
-  };
-}
-
-export const failureMark = "ITC-VERIFY-FAILURE ";
 
 /** The verifier's proxy reaches the target through Node's global https agent: give it the run's TLS. */
 function applyTls(tls: VerifyJob["tls"]): void {

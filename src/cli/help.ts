@@ -43,7 +43,7 @@ Options:
   --timeout <seconds>    bounds each whole request, connecting to last byte (default: 30); cleanup
                          has max(30 s, 4 x timeout)
   --seed <n>             the run's seed (random when not given; always in the report)
-  --runs <n>             cases per property (default: 20; every generator class at least once)
+  --runs <n>             cases per property (default: 10; every generator class at least once)
   --time-budget <s>      at most this long per property, shrinking included
   --lenient              accept 404 for a tag outside the alphabet, recorded as a deviation
   --strict               require the profile's flagged rules too (x-itc-flagged: rules upstream

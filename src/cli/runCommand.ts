@@ -86,6 +86,12 @@ export async function runCommand(
   );
   for (const note of config.notes) console.error(`note: ${note}`);
   const signingKey = values.sign === undefined ? undefined : readSigningKey(values.sign);
+  // Keystone's tokens are fetched while the profile loads: two round trips to a slow service, overlapped.
+  const keystone =
+    config.target.kind === "keystone"
+      ? keystoneTarget(config.target, new Agents(config.tls), config.timeoutMs)
+      : undefined;
+  keystone?.catch(() => undefined);
   const loaded = await loadProfile(config.profile);
   const profile = config.settings.strict ? withoutFlags(loaded) : loaded;
   const contracts = contractScenarios(profile);
@@ -110,11 +116,7 @@ export async function runCommand(
   let embedded: EmbeddedTarget | undefined;
   try {
     embedded = config.target.kind === "embedded" ? await startEmbeddedTarget(profile) : undefined;
-    const target =
-      embedded?.target ??
-      (config.target.kind === "keystone"
-        ? await keystoneTarget(config.target, new Agents(config.tls), config.timeoutMs)
-        : liveTarget(config));
+    const target = embedded?.target ?? (keystone === undefined ? liveTarget(config) : await keystone);
     if (target === undefined) throw new Error("no target");
     if (config.progress !== "none" && target.kind === "live")
       console.error(`run ${runId}: scratch images are named itc-${runId}-*`);

@@ -145,7 +145,8 @@ export async function runSuite(options: RunOptions): Promise<RunResult> {
       `image-tag-conformance run --only ${id} --seed ${settings.seed} --replay-path ${path}`);
   const results: (ScenarioResult | undefined)[] = [];
   // A scenario interrupted because another one found the target gone is not reported as interrupted by the user.
-  const keep = (r: ScenarioResult): boolean => !(r.cause === "interrupted" && aborted?.kind !== "user");
+  const keep = (r: ScenarioResult): boolean =>
+    !(r.cause === "interrupted" && aborted !== undefined && aborted.kind !== "user");
   let aborted: RunResult["aborted"];
   let rootDocument: unknown = null;
   let finished = 0;
@@ -183,8 +184,11 @@ export async function runSuite(options: RunOptions): Promise<RunResult> {
     }
   };
   try {
-    rootDocument = await versionDocument(client);
-    const failed = await preflight(client, profile, images, target.credentials.alt !== undefined);
+    const [root, failed] = await Promise.all([
+      versionDocument(client),
+      preflight(client, profile, images, target.credentials.alt !== undefined),
+    ]);
+    rootDocument = root;
     if (failed !== undefined) aborted = failed;
     const alone = scenarios.filter((s) => s.kind === "concurrency");
     const together = scenarios.filter((s) => s.kind !== "concurrency");

@@ -35,86 +35,96 @@ export function flaggedTagScenario(flag: TagFlag): Scenario {
       const others = ctx.tags.others;
       const cases = boundedFilter(tags, (c) => !others.includes(c.tag), `valid tag under ${flag.id}`);
       const label = `f-${flag.id}`;
-      return runProperty(ctx, cases, async (c, { probe, classify }) => {
-        classify(c.tagClass);
-        const t = c.tag;
-        // Excused as every flag the tag falls under allows (an emoji falls under both of Glance's).
-        const under = flagsOf(ctx.profile.tagFlags, t);
-        const made = await ctx.fixtures.tryCreateImage(label, [...others, t]);
-        const created = statusCheck(
-          made.status,
-          [201],
-          excusedStatuses(under, "createImage"),
-          sourceOf(ctx.profile, "createImage"),
-        );
-        probe.record({
-          ...created,
-          rule: "an image created with the tag in its body answers 201",
-          detail: `POST image with tags [..., ${JSON.stringify(t)}]: ${created.detail}`,
-        });
-        // Refused as the flag allows: the rest runs on an image without the tag.
-        const id = made.id ?? (await ctx.fixtures.createImage(label, { tags: others }));
-        const deleteExcused = excusedStatuses(under, "deleteImageTag");
-        if (made.id !== undefined) {
-          await probe.deleteTag({
-            as: "owner",
-            imageId: id,
-            tag: t,
-            expect: 204,
-            excused: deleteExcused,
-            tags: "check",
-          });
-          await probe.deleteTag({
-            as: "owner",
-            imageId: id,
-            tag: t,
-            expect: 404,
-            excused: deleteExcused,
-            tags: "check",
-          });
-        }
-        // No flag excuses a request without a token: 401, whatever the tag.
-        await probe.deleteTag({
-          as: "anonymous",
-          imageId: id,
-          tag: t,
-          expect: 401,
-          excused: [],
-          tags: "check",
-        });
-        const before = ctx.fixtures.knownTags(id) ?? (await ctx.fixtures.tagsOf(id));
-        if ((await probe.addTag(id, t, "owner", excusedStatuses(under, "addImageTag"))) === 204) {
-          const after = await ctx.fixtures.tagsOf(id);
-          const added = after.filter((x) => !before.includes(x));
-          const lost = before.filter((x) => !after.includes(x));
-          const detail = `PUT ${JSON.stringify(t)}: added ${JSON.stringify(added)}${lost.length > 0 ? `, lost ${JSON.stringify(lost)}` : ""}`;
-          const asSent =
-            lost.length === 0 &&
-            (added.length === 0 ? before.includes(t) : added.length === 1 && added[0] === t);
-          const another =
-            lost.length === 0 && added.length === 1 && added[0] !== t && allowsAnotherTag(under);
-          const rule = "a tag added through the path reads back as sent";
-          const source = "RFC 3986 §2.5: non-ASCII characters are percent-encoded as UTF-8";
-          probe.record(
-            asSent
-              ? check(rule, true, detail, source)
-              : another
-                ? check(rule, false, `${detail}, another tag, as the flag allows`, source)
-                : coreCheck(rule, false, detail, source),
+      // Half the depth of a core property: flagged rules are reported, and every case still runs (explored for
+      // what no flag excuses), with an image of its own.
+      const numRuns = Math.max(3, Math.ceil(ctx.settings.runs / 2));
+      return runProperty(
+        ctx,
+        cases,
+        async (c, { probe, classify }) => {
+          classify(c.tagClass);
+          const t = c.tag;
+          // Excused as every flag the tag falls under allows (an emoji falls under both of Glance's).
+          const under = flagsOf(ctx.profile.tagFlags, t);
+          const made = await ctx.fixtures.tryCreateImage(label, [...others, t]);
+          const created = statusCheck(
+            made.status,
+            [201],
+            excusedStatuses(under, "createImage"),
+            sourceOf(ctx.profile, "createImage"),
           );
-          if (asSent || another)
-            await probe.deleteTag({
+          probe.record({
+            ...created,
+            rule: "an image created with the tag in its body answers 201",
+            detail: `POST image with tags [..., ${JSON.stringify(t)}]: ${created.detail}`,
+          });
+          // Refused as the flag allows: the rest runs on an image without the tag.
+          const id = made.id ?? (await ctx.fixtures.createImage(label, { tags: others }));
+          const deleteExcused = excusedStatuses(under, "deleteImageTag");
+          if (made.id !== undefined) {
+            const first = await probe.deleteTag({
               as: "owner",
               imageId: id,
               tag: t,
               expect: 204,
               excused: deleteExcused,
-              removes: added[0] ?? t,
               tags: "check",
             });
-        }
-        await ctx.fixtures.discard(id);
-      });
+            // Deleted: a second delete must find nothing. (Refused as the flag allows, it would only repeat that.)
+            if (first.status === 204)
+              await probe.deleteTag({
+                as: "owner",
+                imageId: id,
+                tag: t,
+                expect: 404,
+                excused: deleteExcused,
+                tags: "check",
+              });
+          }
+          // No flag excuses a request without a token: 401, whatever the tag.
+          await probe.deleteTag({
+            as: "anonymous",
+            imageId: id,
+            tag: t,
+            expect: 401,
+            excused: [],
+            tags: "check",
+          });
+          const before = ctx.fixtures.knownTags(id) ?? (await ctx.fixtures.tagsOf(id));
+          if ((await probe.addTag(id, t, "owner", excusedStatuses(under, "addImageTag"))) === 204) {
+            const after = await ctx.fixtures.tagsOf(id);
+            const added = after.filter((x) => !before.includes(x));
+            const lost = before.filter((x) => !after.includes(x));
+            const detail = `PUT ${JSON.stringify(t)}: added ${JSON.stringify(added)}${lost.length > 0 ? `, lost ${JSON.stringify(lost)}` : ""}`;
+            const asSent =
+              lost.length === 0 &&
+              (added.length === 0 ? before.includes(t) : added.length === 1 && added[0] === t);
+            const another =
+              lost.length === 0 && added.length === 1 && added[0] !== t && allowsAnotherTag(under);
+            const rule = "a tag added through the path reads back as sent";
+            const source = "RFC 3986 §2.5: non-ASCII characters are percent-encoded as UTF-8";
+            probe.record(
+              asSent
+                ? check(rule, true, detail, source)
+                : another
+                  ? check(rule, false, `${detail}, another tag, as the flag allows`, source)
+                  : coreCheck(rule, false, detail, source),
+            );
+            if (asSent || another)
+              await probe.deleteTag({
+                as: "owner",
+                imageId: id,
+                tag: t,
+                expect: 204,
+                excused: deleteExcused,
+                removes: added[0] ?? t,
+                tags: "check",
+              });
+          }
+          await ctx.fixtures.discard(id);
+        },
+        { numRuns },
+      );
     },
   };
 }

@@ -129,3 +129,33 @@ describe("image id arbitraries", () => {
     fc.assert(fc.property(malformedImageId, (c) => !v4.test(c.imageId)));
   });
 });
+
+describe("flags and generation limits", () => {
+  it("a flag over characters the schema rejects leaves those tags to the 400 property", async () => {
+    const p = await profile("huawei-ims");
+    const flag = {
+      id: "everything-else",
+      characters: /^[^0-9A-Za-z_-]$/u,
+      rule: "r",
+      reason: "r",
+      evidence: "e",
+      allows: [{ operation: "deleteImageTag" as const, status: 404 }],
+    };
+    const { invalid, classSides } = tagArbitraries({ ...p, tagFlags: [flag] });
+    if (invalid === undefined) throw new Error("the 400 property lost its tags to a flag");
+    expect(classSides["whitespace"]).toBe("invalid");
+    expect(fc.sample(invalid, { numRuns: 50, seed: 1 }).every((c) => p.checkTag(c.tag).length > 0)).toBe(
+      true,
+    );
+  });
+
+  it("a schema that leaves nothing to draw makes generation stop at once with a reason, never spin", async () => {
+    const p = await profile("huawei-ims");
+    const none = { ...p, checkTag: () => ["rejects everything"] };
+    const started = Date.now();
+    expect(() => fc.sample(tagArbitraries(none).valid, { numRuns: 1, seed: 1 })).toThrow(
+      /no valid .* in 500 draws|leave none/,
+    );
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});

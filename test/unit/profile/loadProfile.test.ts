@@ -9,6 +9,16 @@ import { builtinProfilePath, builtinProfileNames } from "../../../src/profile/bu
 import { loadProfile } from "../../../src/profile/loadProfile";
 import { profile } from "../../support/profiles";
 
+describe("the built-in profiles", () => {
+  it.each(builtinProfileNames)(
+    "%s is a valid OpenAPI 3.1 document (the run only dereferences built-ins)",
+    async (name) => {
+      const document = (await SwaggerParser.validate(builtinProfilePath(name))) as { openapi: string };
+      expect(document.openapi).toMatch(/^3\.1\./);
+    },
+  );
+});
+
 describe("built-in OpenAPI documents", () => {
   it.each(builtinProfileNames)("%s is valid OpenAPI 3.1 for a real validator", async (name) => {
     const doc = (await SwaggerParser.validate(builtinProfilePath(name))) as OpenAPIV3_1.Document;

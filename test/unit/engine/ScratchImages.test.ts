@@ -1,0 +1,84 @@
+import { runSuite } from "../../../src/engine/runSuite";
+import { wrapHandler } from "../../../src/mutants/Mutant";
+import { defaultBehaviour } from "../../../src/reference/defaultBehaviour";
+import { fail } from "../../../src/reference/RefExchange";
+import { allScenarios } from "../../../suites";
+import { flaggedScenarios } from "../../../suites/flagged/flaggedTagScenario";
+import { profile } from "../../support/profiles";
+import { withReference } from "../../support/reference";
+import { targetFor } from "../../support/targets";
+
+const examples = allScenarios.filter((s) => s.id === "204-delete-present-tag" || s.id === "404-absent-tag");
+
+describe("cleanup never reports what it did not do", () => {
+  it("a target that refuses every delete: every image is listed as left behind, with why; none counted deleted", async () => {
+    const p = await profile("huawei-ims");
+    const behaviour = wrapHandler(
+      defaultBehaviour,
+      "deleteImage",
+      () => () => fail(403, "deletes are disabled"),
+    );
+    await withReference(p, { behaviour }, async (ref) => {
+      const run = await runSuite({
+        profile: p,
+        target: targetFor(ref.url),
+        runId: "c1",
+        scenarios: examples,
+      });
+      expect(ref.server.images.size).toBeGreaterThan(0);
+      expect(run.cleanup.deleted).toBe(0);
+      expect(run.cleanup.leftBehind.map((l) => l.imageId).sort()).toEqual(
+        [...ref.server.images.keys()].sort(),
+      );
+      expect(run.cleanup.leftBehind.every((l) => /answered 403/.test(l.why))).toBe(true);
+    });
+  });
+
+  it("a target whose delete answers 204 but keeps the image: listed again, so reported as left behind", async () => {
+    const p = await profile("huawei-ims");
+    const behaviour = wrapHandler(defaultBehaviour, "deleteImage", () => () => ({ status: 204 }));
+    await withReference(p, { behaviour }, async (ref) => {
+      const run = await runSuite({
+        profile: p,
+        target: targetFor(ref.url),
+        runId: "c2",
+        scenarios: examples,
+      });
+      expect(ref.server.images.size).toBeGreaterThan(0);
+      expect(run.cleanup.leftBehind.map((l) => l.imageId).sort()).toEqual(
+        [...ref.server.images.keys()].sort(),
+      );
+      expect(
+        run.cleanup.leftBehind.every((l) => /still listed after a delete that answered 204/.test(l.why)),
+      ).toBe(true);
+      expect(run.cleanup.deleted).toBe(run.cleanup.created - run.cleanup.leftBehind.length);
+    });
+  });
+
+  it("a create that answers 400 yet stores the image (Glance 25.1.0, four-byte tags): found by name, deleted, reported", async () => {
+    const p = await profile("openstack-glance");
+    const astral = /[\u{10000}-\u{10ffff}]/u;
+    // The image is stored, then the answer is 400, as Glance's no_4byte_params does it.
+    const behaviour = wrapHandler(defaultBehaviour, "createImage", (inner) => async (req, ctx) => {
+      const res = await inner(req, ctx);
+      return astral.test(req.body.toString("utf8"))
+        ? fail(400, "Param values can't contain 4 byte unicode.")
+        : res;
+    });
+    await withReference(p, { behaviour }, async (ref) => {
+      const run = await runSuite({
+        profile: p,
+        target: targetFor(ref.url),
+        runId: "c3",
+        scenarios: flaggedScenarios(p).filter((s) => s.id === "204-flagged-astral-plane"),
+      });
+      // Nothing stays, although no create answer announced those images.
+      expect(ref.server.images.size).toBe(0);
+      expect(run.cleanup.leftBehind).toEqual([]);
+      expect(run.findings.map((f) => f.id)).toEqual(["create-error-but-stored"]);
+      expect(run.findings[0]?.detail).toMatch(/answered 400/);
+      // The flag allows the 400; nothing else went wrong, so no breach.
+      expect(run.results.map((r) => [r.outcome, r.breaches.length])).toEqual([["fail", 0]]);
+    });
+  });
+});
