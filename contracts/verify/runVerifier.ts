@@ -11,8 +11,6 @@ export interface VerifierRun {
   readonly signal: AbortSignal | undefined;
   /** The whole verification must end within this, or the target is taken to have stopped answering. */
   readonly deadlineMs: number;
-  /** Environment for the child beyond the parent's (CA bundle, proxy), never a token. */
-  readonly env: Readonly<Record<string, string | undefined>>;
 }
 
 /**
@@ -23,16 +21,15 @@ export interface VerifierRun {
 export function runVerifier(run: VerifierRun): Promise<{ ok: boolean; message: string }> {
   return new Promise((resolve, reject) => {
     const script = join(packageRoot, "dist", "contracts", "verify", "verifyInteraction.js");
-    // The child asks the parent for tokens (with the nonce) and needs none of the user's.
+    // It talks only to the parent on loopback: no token, password or proxy setting of the user's.
     const env: NodeJS.ProcessEnv = {
       ...process.env,
-      ...run.env,
       ITC_VERIFY_JOB: JSON.stringify(run.job),
       ITC_VERIFY_NONCE: run.nonce,
     };
-    for (const [k, v] of Object.entries(run.env)) if (v === undefined) delete env[k];
-    delete env["ITC_TOKEN"];
-    delete env["ITC_ALT_TOKEN"];
+    for (const k of Object.keys(env))
+      if (/^(ITC_TOKEN|ITC_ALT_TOKEN|OS_.*|https?_proxy|HTTPS?_PROXY|ALL_PROXY|all_proxy)$/.test(k))
+        delete env[k];
     const child = spawn(process.execPath, [script], { env, stdio: ["pipe", "pipe", "pipe"], detached: true });
     let stderr = "";
     let stopped: Error | undefined;

@@ -1,4 +1,11 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import {
+  createServer,
+  type IncomingMessage,
+  type RequestListener,
+  type Server,
+  type ServerResponse,
+} from "node:http";
+import { createServer as createTlsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import type { Profile } from "../profile/Profile";
 import { defaultBehaviour } from "./defaultBehaviour";
@@ -16,6 +23,13 @@ export interface ReferenceOptions {
   readonly behaviour?: ReferenceBehaviour;
   /** A delay before every answer, to make the reference behave like a remote service in tests. */
   readonly latencyMs?: number;
+  /** Serve HTTPS with this certificate (tests of TLS); requestCert asks clients for a certificate the ca signed. */
+  readonly tls?: {
+    readonly key: Buffer;
+    readonly cert: Buffer;
+    readonly ca?: Buffer;
+    readonly requestCert?: boolean;
+  };
 }
 
 const maxBody = 1024 * 1024;
@@ -49,14 +63,28 @@ export class ReferenceServer {
   constructor(private readonly options: ReferenceOptions) {
     this.router = new Router(options.profile);
     this.behaviour = options.behaviour ?? defaultBehaviour;
-    this.server = createServer((req, res) => {
+    const listener: RequestListener = (req, res) => {
       this.handle(req, res).catch((error: unknown) => {
         this.write(req, res, {
           status: 500,
           error: error instanceof Error ? error.message : "internal error",
         });
       });
-    });
+    };
+    const tls = options.tls;
+    this.server =
+      tls === undefined
+        ? createServer(listener)
+        : createTlsServer(
+            {
+              key: tls.key,
+              cert: tls.cert,
+              ...(tls.ca === undefined ? {} : { ca: tls.ca }),
+              requestCert: tls.requestCert === true,
+              rejectUnauthorized: tls.requestCert === true,
+            },
+            listener,
+          );
   }
 
   get url(): string {
@@ -70,7 +98,7 @@ export class ReferenceServer {
     });
     const address = this.server.address() as AddressInfo;
     const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
-    this.baseUrl = `http://${shownHost}:${address.port}`;
+    this.baseUrl = `${this.options.tls === undefined ? "http" : "https"}://${shownHost}:${address.port}`;
     return this.baseUrl;
   }
 

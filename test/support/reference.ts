@@ -1,7 +1,7 @@
 import { FaultPlan } from "../../src/reference/FaultPlan";
 import { referenceIdentities } from "../../src/reference/Identity";
 import type { ReferenceBehaviour } from "../../src/reference/RefExchange";
-import { ReferenceServer } from "../../src/reference/ReferenceServer";
+import { ReferenceServer, type ReferenceOptions } from "../../src/reference/ReferenceServer";
 import type { Profile } from "../../src/profile/Profile";
 
 export const tokens = { owner: "test-owner-token-5f1c", alt: "test-alt-token-9b7e" };
@@ -9,7 +9,7 @@ export const tokens = { owner: "test-owner-token-5f1c", alt: "test-alt-token-9b7
 /** A reference server on a loopback port, with known tokens, a fault plan and (optionally) a mutant's behaviour. */
 export async function startReference(
   profile: Profile,
-  options: { behaviour?: ReferenceBehaviour; latencyMs?: number } = {},
+  options: { behaviour?: ReferenceBehaviour; latencyMs?: number; tls?: ReferenceOptions["tls"] } = {},
 ) {
   const faults = new FaultPlan();
   const server = new ReferenceServer({
