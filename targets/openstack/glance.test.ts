@@ -1,5 +1,12 @@
+import { generateKeyPairSync } from "node:crypto";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { packageRoot } from "../../src/util/packageRoot";
+import { runCli } from "../../test/support/cli";
+import { readmeCommands, words } from "../../test/support/readmeCommands";
 import { expectOwnerImagesKept, runAgainstGlance } from "./support/runAgainstGlance";
-import { readTargetEnv, targetCommand } from "./support/openstackTarget";
+import { openstackDir, readTargetEnv, targetCommand } from "./support/openstackTarget";
 
 // Keystone and Glance come up once for all of test:glance (support/globalSetup.ts).
 afterEach(expectOwnerImagesKept);
@@ -85,5 +92,29 @@ describe("Glance 25.1.0 (Debian bookworm) as a target", () => {
       // The other test files (Tempest among them) get Keystone's usual hour-long tokens back.
       expect(targetCommand("token-lifetime", "3600")).toBe(0);
     }
+  });
+});
+
+describe("the README's certification commands, run as written", () => {
+  it("run --os-cloud ... --sign, then verify-report: conformant, and the signed folder verifies", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "itc-readme-"));
+    const { privateKey, publicKey } = generateKeyPairSync("ed25519");
+    writeFileSync(join(cwd, "vendor-key.pem"), privateKey.export({ type: "pkcs8", format: "pem" }));
+    writeFileSync(join(cwd, "vendor-pub.pem"), publicKey.export({ type: "spki", format: "pem" }));
+    const readme = readFileSync(join(packageRoot, "README.md"), "utf8");
+    const commands = readmeCommands(readme).filter((c) => c.startsWith("image-tag-conformance "));
+    const certify = commands.find((c) => c.includes(" run --os-cloud "));
+    const verify = commands.find((c) => c.includes(" verify-report "));
+    if (certify === undefined || verify === undefined)
+      throw new Error("the README shows no certification command");
+    const env = {
+      OS_CLIENT_CONFIG_FILE: join(openstackDir, "clouds.yaml"),
+      OS_CLIENT_SECURE_FILE: join(openstackDir, "secure.yaml"),
+    };
+    const run = await runCli(words(certify).slice(1), env, undefined, cwd);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^verdict: conformant \(exit 0\)/m);
+    const check = await runCli(words(verify).slice(1), {}, undefined, cwd);
+    expect([check.code, check.stderr]).toEqual([0, ""]);
   });
 });

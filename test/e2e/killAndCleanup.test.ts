@@ -74,7 +74,7 @@ function noTokenIn(r: CliResult): void {
 
 beforeAll(async () => {
   // A few ms per answer, so that a run lasts longer than the kill window whatever the machine's speed.
-  ref = await startReference(await profile("huawei-ims"), { latencyMs: 5 });
+  ref = await startReference(await profile("huawei-ims"), { latencyMs: 20 });
   // The user's own images: some tagged, one shared with alt and accepted, one whose name starts like the
   // suite's but is not a run's, one without a name, and one of the alt project's.
   const ids = [

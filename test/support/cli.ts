@@ -36,11 +36,13 @@ export function runCli(
   args: readonly string[],
   env: Record<string, string> = {},
   onStderr?: (text: string, child: ChildProcess) => void,
+  cwd?: string,
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cliPath, ...args], {
       env: cleanEnv(env),
       stdio: ["ignore", "pipe", "pipe"],
+      ...(cwd === undefined ? {} : { cwd }),
     });
     let stdout = "";
     let stderr = "";

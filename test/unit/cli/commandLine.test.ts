@@ -10,14 +10,14 @@ describe("commandLine", () => {
         "alt-token": "s3cret-alt",
         out: "my dir",
         seed: "42",
-        runs: "10",
+        runs: "25",
       },
       {},
       false,
     );
     const line = commandLine(config);
     expect(line).toBe(
-      "ITC_TOKEN=<token> ITC_ALT_TOKEN=<alt-token> image-tag-conformance run --profile huawei-ims --seed 42 --runs 10 --target https://img.example.com --out 'my dir'",
+      "ITC_TOKEN=<token> ITC_ALT_TOKEN=<alt-token> image-tag-conformance run --profile huawei-ims --seed 42 --runs 25 --target https://img.example.com --out 'my dir'",
     );
     expect(line).not.toMatch(/s3cret/);
   });

@@ -28,6 +28,7 @@ describe("tag arbitraries derived from the profile's schema", () => {
     // Every unusual class is outside the huawei-ims alphabet (dot segments fit no path; no maximum: no overlong).
     expect(classSides).toEqual({
       whitespace: "invalid",
+      "whitespace-edge": "invalid",
       "ascii-punctuation": "invalid",
       "non-ascii-letter": "invalid",
       "emoji-astral": "invalid",
