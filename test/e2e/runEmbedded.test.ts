@@ -51,6 +51,10 @@ describe("run against the embedded reference", () => {
       ["non-ascii-in-path", "204-flagged-non-ascii-in-path", "pass"],
     ]);
     expect(report.settings.strict).toBe(false);
+    // The summary's header names every flag in effect, failed or not, and what each excuses.
+    expect(r.stdout).toMatch(
+      /^flags in effect \(reported, not required; --strict requires them\): astral-plane PASS \(excuses: createImage 400, addImageTag 400\); non-ascii-in-path PASS \(excuses: deleteImageTag 404, deleteImageTag 400, addImageTag 400, addImageTag stores another tag\)$/m,
+    );
     expect(readFileSync(join(out, "report.md"), "utf8")).toContain("## Flagged rules");
   });
 

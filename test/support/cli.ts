@@ -5,8 +5,11 @@ import { join } from "node:path";
 import type { Report } from "../../reports/Report";
 import { packageRoot } from "../../src/util/packageRoot";
 
-/** The built CLI (npm test builds it first): e2e tests run it exactly as a user does. */
-export const cliPath = join(packageRoot, "dist", "src", "cli", "main.js");
+/**
+ * The built CLI (npm test builds it first): e2e tests run it exactly as a user does. ITC_CLI_PATH runs them
+ * against another build instead (to show that a test fails on an older version).
+ */
+export const cliPath = process.env["ITC_CLI_PATH"] ?? join(packageRoot, "dist", "src", "cli", "main.js");
 
 export interface CliResult {
   readonly code: number | null;
