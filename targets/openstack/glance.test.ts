@@ -80,7 +80,7 @@ describe("Glance 25.1.0 (Debian bookworm) as a target", () => {
       // One scenario at a time and twice the depth: the run must outlast several token lifetimes.
       const { code, report, core } = await runAgainstGlance("openstack-glance", {
         identities: "clouds",
-        extra: ["--workers", "1", "--runs", "20"],
+        extra: ["--workers", "1", "--runs", "30"],
       });
       // Without renewal every request after 12 s would carry an expired token: Glance answers 401 and fixtures,
       // examples and properties fail. The run lasts several lifetimes, so every scenario passing proves renewal.
