@@ -57,7 +57,7 @@ export function renderJunit(report: Report): string {
             ? "flagged rule failed as its flag allows (not part of the verdict; --strict requires it)"
             : label === "FINDING"
               ? "extended-tier finding (not part of the verdict)"
-              : `${s.cause ?? ""}`;
+              : (s.cause ?? "");
         tc.skipped().standardOutput(`${label}: ${note}\n${text}`);
         skippedMessages.push(`${label}: ${s.reason ?? note}`);
       }
@@ -70,11 +70,14 @@ export function renderJunit(report: Report): string {
 }
 
 function escapeAttribute(text: string): string {
-  return text
-    .slice(0, 500)
-    .replace(/&/g, "&amp;")
-    .replace(/"/g, "&quot;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
+  return (
+    text
+      .slice(0, 500)
+      .replace(/&/g, "&amp;")
+      .replace(/"/g, "&quot;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      // XML 1.0 allows no control character but tab, newline and carriage return.
+      .replace(/[^\t\n\r\u0020-\uffff]/gu, "")
+  );
 }

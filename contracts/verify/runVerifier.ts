@@ -22,14 +22,12 @@ export function runVerifier(run: VerifierRun): Promise<{ ok: boolean; message: s
   return new Promise((resolve, reject) => {
     const script = join(packageRoot, "dist", "contracts", "verify", "verifyInteraction.js");
     // It talks only to the parent on loopback: no token, password or proxy setting of the user's.
+    const withheld = /^(ITC_TOKEN|ITC_ALT_TOKEN|OS_.*|https?_proxy|HTTPS?_PROXY|ALL_PROXY|all_proxy)$/;
     const env: NodeJS.ProcessEnv = {
-      ...process.env,
+      ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !withheld.test(k))),
       ITC_VERIFY_JOB: JSON.stringify(run.job),
       ITC_VERIFY_NONCE: run.nonce,
     };
-    for (const k of Object.keys(env))
-      if (/^(ITC_TOKEN|ITC_ALT_TOKEN|OS_.*|https?_proxy|HTTPS?_PROXY|ALL_PROXY|all_proxy)$/.test(k))
-        delete env[k];
     const child = spawn(process.execPath, [script], { env, stdio: ["pipe", "pipe", "pipe"], detached: true });
     let stderr = "";
     let stopped: Error | undefined;

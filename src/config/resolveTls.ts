@@ -15,9 +15,9 @@ function readPem(what: string, path: string | undefined): Buffer | undefined {
   try {
     return readFileSync(path);
   } catch (error) {
-    const why =
-      error instanceof Error ? ((error as { code?: unknown }).code ?? error.message) : String(error);
-    throw new ConfigError("bad-option", `${what} ${path}: cannot read it (${String(why)})`);
+    const code = (error as { code?: unknown }).code;
+    const why = typeof code === "string" ? code : error instanceof Error ? error.message : String(error);
+    throw new ConfigError("bad-option", `${what} ${path}: cannot read it (${why})`);
   }
 }
 

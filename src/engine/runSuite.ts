@@ -201,6 +201,11 @@ export async function runSuite(options: RunOptions): Promise<RunResult> {
         kind: error.tls ? "tls" : "unreachable",
         message: `target unreachable: ${error.message}`,
       };
+    else if (error instanceof TargetThrottled)
+      aborted ??= {
+        kind: "unreachable",
+        message: `the target kept throttling before any scenario: ${error.message}`,
+      };
     else throw error;
   }
   if (aborted === undefined && options.signal?.aborted === true)

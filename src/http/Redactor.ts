@@ -56,18 +56,19 @@ export class Redactor {
   redact(text: string): string {
     const pattern = this.pattern;
     if (pattern === undefined) return text;
-    // NUL never occurs in a token (headers cannot carry it), so no secret can match across a sentinel.
+    // A private-use character never occurs in a token (headers carry ASCII), so no secret can match across a
+    // sentinel.
     const kept: string[] = [];
     let guarded = text;
     for (const p of placeholders) {
       if (!guarded.includes(p)) continue;
-      guarded = guarded.split(p).join(`\u0000${kept.length}\u0000`);
+      guarded = guarded.split(p).join(`\ue000${kept.length}\ue000`);
       kept.push(p);
     }
     const out = guarded.replace(pattern, "[redacted]");
     return kept.length === 0
       ? out
-      : out.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => kept[Number(i)] ?? "");
+      : out.replace(/\ue000(\d+)\ue000/g, (_m, i: string) => kept[Number(i)] ?? "");
   }
 
   /**

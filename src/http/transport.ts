@@ -1,4 +1,4 @@
-import type { Agent, ClientRequest, IncomingMessage } from "node:http";
+import type { Agent, IncomingMessage } from "node:http";
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import type { Socket } from "node:net";
@@ -107,15 +107,24 @@ export function transport(req: RawRequest, agents: Agents): Promise<RawResponse>
     }
     const https = req.url.protocol === "https:";
     const agent: Agent | false = req.watched === true ? agents.fresh(req.url) : agents.pooled(req.url);
+    const send = https ? httpsRequest : httpRequest;
+    const client = send(req.url, {
+      method: req.method,
+      headers: {
+        ...req.headers,
+        ...(req.body === undefined ? {} : { "Content-Length": String(req.body.length) }),
+      },
+      agent,
+      ...agents.tlsOptions(),
+    });
     let settled = false;
-    let client: ClientRequest | undefined;
     const done = (error: Error | undefined, value?: RawResponse): void => {
       if (settled) return;
       settled = true;
       clearTimeout(deadline);
       req.signal?.removeEventListener("abort", onAbort);
       if (error !== undefined) {
-        client?.destroy();
+        client.destroy();
         reject(error);
       } else if (value !== undefined) resolve(value);
     };
@@ -126,16 +135,6 @@ export function transport(req: RawRequest, agents: Agents): Promise<RawResponse>
       done(new RequestAborted());
     };
     req.signal?.addEventListener("abort", onAbort, { once: true });
-    const send = https ? httpsRequest : httpRequest;
-    client = send(req.url, {
-      method: req.method,
-      headers: {
-        ...req.headers,
-        ...(req.body === undefined ? {} : { "Content-Length": String(req.body.length) }),
-      },
-      agent,
-      ...agents.tlsOptions(),
-    });
     let watcher: ReturnType<typeof watch> | undefined;
     if (req.watched === true)
       client.once("socket", (s: Socket) => {

@@ -329,7 +329,7 @@ export const mutants: readonly Mutant[] = [
       wrapDeleteTag(
         b,
         (inner) => (req, ctx) =>
-          /[^\u0000-\u007f]/.test(param(req, "tag")) ? fail(500, "UnicodeEncodeError") : inner(req, ctx),
+          /[\u0080-\u{10ffff}]/u.test(param(req, "tag")) ? fail(500, "UnicodeEncodeError") : inner(req, ctx),
       ),
   },
   {

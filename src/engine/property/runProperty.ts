@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { GenerationExhausted } from "../../../generators/boundedFilter";
 import type { Exchange } from "../../http/Exchange";
-import { RunAborted, TargetThrottled, TransportError } from "../../http/errors";
 import { coreCheck, type Check } from "../checks/Check";
 import { FixtureError } from "../FixtureError";
 import { Probe } from "../Probe";
@@ -35,16 +34,6 @@ interface CaseRecord {
   readonly checks: readonly Check[];
   readonly exchanges: readonly Exchange[];
   readonly reason?: string;
-}
-
-/** Errors that end the property: the run's trouble (Ctrl-C, an unreachable or throttling target) or the suite's. */
-function isFatal(error: unknown): boolean {
-  return (
-    error instanceof TransportError ||
-    error instanceof RunAborted ||
-    error instanceof TargetThrottled ||
-    error instanceof GenerationExhausted
-  );
 }
 
 /** One sample of each class arbitrary (those that cannot generate are left out). */
@@ -85,8 +74,8 @@ export async function runProperty<T>(
   let reported: (CaseRecord & { readonly value: string; readonly index: number }) | undefined;
   let last: CaseRecord = { checks: [], exchanges: [] };
   let index = 0;
-  let casesAfterFailure = 0;
-  let shrinkStopped = false;
+  // Updated from inside the predicate: an object, so that the compiler does not take them for constants.
+  const shrinking = { cases: 0, stopped: false };
   let examples: T[];
   try {
     examples = options.balance === undefined ? [] : balancedExamples(options.balance, seed);
@@ -99,8 +88,8 @@ export async function runProperty<T>(
   const planned = Math.max(options.numRuns ?? ctx.settings.runs, examples.length);
   const predicate = async (value: T): Promise<boolean> => {
     if (fatal !== undefined) return true;
-    if (failing !== undefined && ++casesAfterFailure > planned) {
-      shrinkStopped = true;
+    if (failing !== undefined && ++shrinking.cases > planned) {
+      shrinking.stopped = true;
       return true;
     }
     const caseIndex = failing === undefined ? index++ : -1;
@@ -159,15 +148,15 @@ export async function runProperty<T>(
   const replaying = ctx.settings.replayPath !== undefined && ctx.settings.only?.length === 1;
   let details: fc.RunDetails<[T]>;
   try {
-    details = await fc.check(fc.asyncProperty(arbitrary, predicate), {
+    details = (await fc.check(fc.asyncProperty(arbitrary, predicate), {
       seed,
       numRuns: planned,
       examples: examples.map((e) => [e] as [T]),
       ...(replaying ? { path: ctx.settings.replayPath } : {}),
       ...(ctx.settings.timeBudgetMs === undefined
         ? {}
-        : { interruptAfterTimeLimit: ctx.settings.timeBudgetMs }),
-    });
+        : { plugins: [fc.interruptAfterTimeLimit(ctx.settings.timeBudgetMs)] }),
+    })) as fc.RunDetails<[T]>;
   } catch (error) {
     if (error instanceof GenerationExhausted)
       return { notExercised: `cannot generate cases: ${error.message}`, cause: "setup-failed" };
@@ -182,7 +171,7 @@ export async function runProperty<T>(
     planned,
     shrinks: details.numShrinks,
     interrupted: details.interrupted,
-    ...(shrinkStopped ? { shrinkStopped: true } : {}),
+    ...(shrinking.stopped ? { shrinkStopped: true } : {}),
     classes,
     deviations: [...new Set(deviations)].slice(0, 20),
   };

@@ -58,7 +58,9 @@ describe("junit.xml shows what is not a plain pass on a CI dashboard", () => {
       defaultBehaviour,
       "deleteImageTag",
       (inner) => (req, ctx) =>
-        /[^\u0000-\u007f]/.test(req.params["tag"] ?? "") ? { status: 500, error: "boom" } : inner(req, ctx),
+        /[\u0080-\u{10ffff}]/u.test(req.params["tag"] ?? "")
+          ? { status: 500, error: "boom" }
+          : inner(req, ctx),
     );
     const broken = await junitOf("openstack-glance", fiveHundred, ["204-flagged-non-ascii-in-path"]);
     expect(broken).toMatch(/<failure message="[^"]+" type="non-conformant"/);
