@@ -108,7 +108,7 @@ step verify-contracts-report 0 '^contract scenarios: [1-9][0-9]* passed, 0 other
   console.log(`contract scenarios: ${passed} passed, ${all.length - passed} other`);
 ' "$work/out/contracts/report.json"
 
-step mutants 0 '^mutation score ([0-9]+)/\1$' -- itc mutants
+step mutants 0 '^mutation score ([0-9]+)/\1 · findings detected ([0-9]+)/\2$' -- itc mutants
 
 step diff 0 '^no change$' -- itc diff "$work/out/embedded/report.json" "$work/out/embedded/report.json"
 step merge 0 '^merged: ' -- itc merge "$work/out/embedded/report.json" "$work/out/target/report.json" \
