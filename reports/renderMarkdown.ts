@@ -67,7 +67,10 @@ export function renderMarkdown(report: Report): string {
     report.stats.serverErrors.length === 0
       ? "none"
       : `${report.stats.serverErrors.length} (exchanges ${report.stats.serverErrors.join(", ")})`;
-  const left = report.cleanup.leftBehind.map((l) => `${l.imageId} (${l.why})`).join(", ");
+  const left = [
+    ...report.cleanup.leftBehind.map((l) => `${l.imageId} (${l.why})`),
+    ...(report.cleanup.unverified ?? []).map((u) => `maybe an image named ${u.name} (${u.why})`),
+  ].join(", ");
   const lines = [
     `# Image tag conformance: ${profileLabel(report)} — ${report.verdict}`,
     "",

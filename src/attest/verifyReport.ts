@@ -10,6 +10,8 @@ import { keyIdOf } from "./keyIdOf";
 import { parseEnvelope } from "./parseEnvelope";
 import { inTotoPayloadType, runPredicateType, statementType, type RunStatement } from "./RunStatement";
 import { sha256File } from "./sha256File";
+import { checkCompleteness } from "./checkCompleteness";
+import { checkEvidence } from "./checkEvidence";
 
 /** One finding of verify-report: what was checked, and whether it held. */
 export interface Verification {
@@ -146,6 +148,7 @@ function checkReport(dir: string): { report?: Report; results: Verification[] } 
     results: [
       { check: "schema", ok: true, detail: "report.json matches reports/report.schema.json" },
       ...checkConsistency(report),
+      ...checkEvidence(report),
     ],
   };
 }
@@ -153,10 +156,11 @@ function checkReport(dir: string): { report?: Report; results: Verification[] } 
 /**
  * Checks a signed report folder: the DSSE signature with the public key, every subject's SHA-256 against the
  * file beside it, the profile against the digest report.json records, report.json against its schema, its
- * verdict and status rows against its own scenarios (judge and rowOutcome, the rules the run used), and the
- * predicate's verdict against report.json's.
+ * verdict and status rows against its own scenarios (judge and rowOutcome, the rules the run used), each
+ * scenario's outcome and breaches against its own checks, a conformant report against every scenario its
+ * profile calls for, and the predicate's verdict against report.json's.
  */
-export function verifyReport(dir: string, key: KeyObject): readonly Verification[] {
+export async function verifyReport(dir: string, key: KeyObject): Promise<readonly Verification[]> {
   const results: Verification[] = [];
   const attestationPath = join(dir, "attestation.json");
   const checked = checkReport(dir);
@@ -191,7 +195,9 @@ export function verifyReport(dir: string, key: KeyObject): readonly Verification
   const report = checked.report;
   results.push(...checked.results);
   if (report !== undefined) {
-    results.push(checkProfile(dir, statement.predicate.profile.file, report));
+    const profile = checkProfile(dir, statement.predicate.profile.file, report);
+    results.push(profile);
+    if (profile.ok) results.push(await checkCompleteness(dir, statement.predicate.profile.file, report));
     const p = statement.predicate;
     results.push(
       p.verdict === report.verdict && p.runId === report.runId

@@ -1,4 +1,5 @@
 import { ConfigError } from "../config/ConfigError";
+import { withoutUserinfo } from "../util/withoutUserinfo";
 import { findCloud } from "./cloudsYaml";
 import type { KeystoneIdentity } from "./KeystoneIdentity";
 
@@ -34,6 +35,23 @@ function fromCloud(name: string, env: NodeJS.ProcessEnv): Partial<Record<OsOptio
   return out;
 }
 
+/** An auth URL is an http(s) URL without credentials in it: they would be echoed in every Keystone message. */
+function checkAuthUrl(authUrl: string, label: string): void {
+  let url: URL;
+  try {
+    url = new URL(authUrl);
+  } catch {
+    throw new ConfigError("bad-option", `the ${label} auth URL "${withoutUserinfo(authUrl)}" is not a URL`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new ConfigError("bad-option", `the ${label} auth URL must be http or https, not ${url.protocol}`);
+  if (url.username !== "" || url.password !== "")
+    throw new ConfigError(
+      "bad-option",
+      `the ${label} auth URL must not carry credentials; give them as --os-username and --os-password (or OS_*)`,
+    );
+}
+
 /**
  * A Keystone identity from options, then (for the owner) OS_* variables, then the named cloud of clouds.yaml,
  * as python-openstackclient resolves them. undefined when none of them names one.
@@ -52,6 +70,7 @@ export function resolveKeystoneIdentity(
   };
   const authUrl = get("auth-url");
   if (authUrl === undefined) return undefined;
+  checkAuthUrl(authUrl, label);
   const normalized = authUrl.replace(/\/+$/, "");
   const v3 = /\/v3$/.test(normalized) ? normalized : `${normalized}/v3`;
   const common = { authUrl: v3, regionName: get("region-name"), interface: get("interface") ?? "public" };

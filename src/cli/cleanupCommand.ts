@@ -156,11 +156,14 @@ export async function cleanupCommand(argv: readonly string[]): Promise<number> {
         as,
         await projectOf(client, profile, as, as === "owner" ? target.ownerProjectId : target.altProjectId),
       );
+    let partial: string | undefined;
     const find = async (): Promise<Found[]> => {
       const found: Found[] = [];
+      partial = undefined;
       for (const as of who) {
-        const { images, status } = await listImages(client, profile, as, {}, 200);
+        const { images, status, incomplete } = await listImages(client, profile, as, {}, 200);
         if (status !== 200) throw new ConfigError("bad-target", `listing images as ${as} answered ${status}`);
+        if (incomplete !== undefined) partial = `listing images as ${as} stopped at ${incomplete}`;
         // Ours: the suite's name pattern, and owned by this principal's project (a share from elsewhere is not).
         found.push(
           ...images
@@ -196,7 +199,9 @@ export async function cleanupCommand(argv: readonly string[]): Promise<number> {
     console.log(
       `deleted ${found.length - left.length} of ${found.length} scratch images${left.length > 0 ? `; ${left.length} could not be deleted` : ""}`,
     );
-    return left.length === 0 ? ExitCode.conformant : ExitCode.aborted;
+    // A listing cut at its page cap may hide more of ours: say so, and do not claim all is gone.
+    if (partial !== undefined) console.log(`${partial}: run the cleanup again for the rest`);
+    return left.length === 0 && partial === undefined ? ExitCode.conformant : ExitCode.aborted;
   } finally {
     agents.destroy();
   }

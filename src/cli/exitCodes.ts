@@ -14,12 +14,14 @@ export const ExitCode = {
 const configurationAborts = new Set(["token-rejected", "not-image-api", "tls"]);
 
 /**
- * 2 for a configuration the user must fix; 1 when the target broke a rule (even if the run was cut short after);
- * 3 when the run was cut short or left scratch images behind; 4 incomplete; 0 conformant.
+ * 1 when the target broke a rule (even if the run was cut short after, a TLS failure mid-run included); 2 for a
+ * configuration the user must fix;
+ * 3 when the run was cut short or left scratch images behind (or could not verify it left none); 4 incomplete; 0 conformant.
  */
 export function exitCodeOf(run: RunResult, verdict: Verdict): number {
-  if (run.aborted !== undefined && configurationAborts.has(run.aborted.kind)) return ExitCode.usage;
   if (verdict === "non-conformant") return ExitCode.nonConformant;
-  if (run.aborted !== undefined || run.cleanup.leftBehind.length > 0) return ExitCode.aborted;
+  if (run.aborted !== undefined && configurationAborts.has(run.aborted.kind)) return ExitCode.usage;
+  const left = run.cleanup.leftBehind.length + run.cleanup.unverified.length;
+  if (run.aborted !== undefined || left > 0) return ExitCode.aborted;
   return verdict === "conformant" ? ExitCode.conformant : ExitCode.incomplete;
 }

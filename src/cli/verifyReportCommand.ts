@@ -9,7 +9,7 @@ import { ExitCode } from "./exitCodes";
  * `verify-report <dir> --key <pub.pem>` (main answers --help): 0 when every check holds, 1 naming each that
  * does not, 2 for bad usage.
  */
-export function verifyReportCommand(argv: readonly string[]): number {
+export async function verifyReportCommand(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...argv],
     options: { key: { type: "string" } },
@@ -29,7 +29,7 @@ export function verifyReportCommand(argv: readonly string[]): number {
       "usage",
       "verify-report: --key <pub.pem> is required (the signer's ed25519 public key)",
     );
-  const results = verifyReport(dir, readVerifyingKey(values.key));
+  const results = await verifyReport(dir, readVerifyingKey(values.key));
   for (const r of results) console.log(`${r.ok ? "ok  " : "FAIL"} ${r.check}: ${r.detail}`);
   const failed = results.filter((r) => !r.ok).length;
   console.log(

@@ -1,3 +1,4 @@
+import { withoutUserinfo } from "../util/withoutUserinfo";
 import { ConfigError } from "./ConfigError";
 
 /** --target: an http(s) URL of the Image API's base, without credentials and without the /v2 the suite adds. */
@@ -8,7 +9,7 @@ export function parseTarget(raw: string): string {
   } catch {
     throw new ConfigError(
       "bad-target",
-      `--target "${raw}" is not a URL (expected e.g. https://image.example.com:9292)`,
+      `--target "${withoutUserinfo(raw)}" is not a URL (expected e.g. https://image.example.com:9292)`,
     );
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {

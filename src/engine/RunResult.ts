@@ -11,7 +11,7 @@ export type Outcome = "pass" | "fail" | "not-exercised";
 
 /**
  * Why a scenario was not exercised. Every cause makes the verdict incomplete except untriggerable (a 5xx that a
- * live target cannot be made to answer). interrupted: Ctrl-C or a time limit cut it short; suite-error: a bug
+ * live target cannot be made to answer), and for a flagged or extended scenario needs-input. interrupted: Ctrl-C or a time limit cut it short; suite-error: a bug
  * of the suite's own; throttled: the target kept answering 429 (or 503) with Retry-After.
  */
 export type NotExercisedCause =

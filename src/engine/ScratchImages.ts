@@ -17,6 +17,11 @@ export interface CleanupResult {
   readonly foundByName: number;
   /** Images that could not be deleted, with why: a user must know what the run left behind. */
   readonly leftBehind: readonly { readonly imageId: string; readonly why: string }[];
+  /**
+   * Names the run sent in a create that the target could not be asked about (its listing failed or was cut):
+   * an image stored under one may be left behind, unseen. The run treats them like images left behind.
+   */
+  readonly unverified: readonly { readonly name: string; readonly why: string }[];
 }
 
 interface Created {
@@ -144,14 +149,23 @@ export class ScratchImages {
     if (image !== undefined && (await this.remove(client, id, image.as)) === undefined) this.deletedEarly(id);
   }
 
-  /** Images of ours that the target lists under a name, and that the run does not know of yet. */
-  async unknownByName(client: HttpClient, name: string, as: Creator): Promise<string[]> {
-    const { images } = await listImages(client, this.profile, as, { name });
+  /**
+   * Images of ours that the target lists under a name, and that the run does not know of yet; `unverified` says
+   * why the list may miss some (an error answer, the page cap, the deadline).
+   */
+  async unknownByName(
+    client: HttpClient,
+    name: string,
+    as: Creator,
+    stopAt = Infinity,
+  ): Promise<{ ids: string[]; unverified?: string }> {
+    const { images, incomplete } = await listImages(client, this.profile, as, { name }, undefined, stopAt);
     const project = this.projects[as];
-    return images
+    const ids = images
       .filter((i) => project === undefined || i.owner === undefined || i.owner === project)
       .map((i) => i.id)
       .filter((id) => !this.created.has(id));
+    return incomplete === undefined ? { ids } : { ids, unverified: `listing it ${incomplete}` };
   }
 
   /**
@@ -182,15 +196,27 @@ export class ScratchImages {
     };
     const announced = [...this.created.values()].reverse();
     await removeAll(announced);
+    // Names whose listing failed: an image stored under one of them may be left, and the run says so.
+    const unverified = new Map<string, string>();
     const sweep = async (): Promise<Created[]> => {
+      unverified.clear();
       const lists = (["owner", "alt"] as const).flatMap((as) =>
         [...this.names[as]].map((name) => ({ as, name })),
       );
       const found = await mapLimit(lists, cleanupConcurrency, async ({ as, name }) => {
-        if (late()) return [];
+        if (late()) {
+          unverified.set(name, "the cleanup deadline passed before it was listed");
+          return [];
+        }
         try {
-          return (await this.unknownByName(client, name, as)).map((id) => ({ id, as }));
-        } catch {
+          const listed = await this.unknownByName(client, name, as, stopAt);
+          if (listed.unverified !== undefined) unverified.set(name, listed.unverified);
+          return listed.ids.map((id) => ({ id, as }));
+        } catch (error) {
+          unverified.set(
+            name,
+            `listing it failed: ${error instanceof Error ? error.message : String(error)}`,
+          );
           return [];
         }
       });
@@ -216,6 +242,7 @@ export class ScratchImages {
       deleted: deleted + early,
       foundByName,
       leftBehind: [...leftBehind].map(([imageId, why]) => ({ imageId, why })),
+      unverified: [...unverified].map(([name, why]) => ({ name, why })),
     };
   }
 }

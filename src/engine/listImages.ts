@@ -1,3 +1,4 @@
+import { performance } from "node:perf_hooks";
 import type { Principal } from "../http/Exchange";
 import type { HttpClient } from "../http/HttpClient";
 import type { Profile } from "../profile/Profile";
@@ -7,6 +8,13 @@ export interface ListedImage {
   readonly name: string;
   readonly owner: string | undefined;
   readonly createdAt: string | undefined;
+}
+
+export interface Listing {
+  readonly images: ListedImage[];
+  readonly status: number;
+  /** Why the list may be incomplete (an error answer, the page cap, a deadline); absent when every page was read. */
+  readonly incomplete?: string;
 }
 
 /** Pages followed at most: a target that keeps answering `next` cannot keep the run listing. */
@@ -43,16 +51,23 @@ export async function listImages(
   as: Principal,
   query: { readonly name?: string },
   maxPages = defaultMaxPages,
-): Promise<{ images: ListedImage[]; status: number }> {
+  /** performance.now() after which no further page is asked for (the cleanup's deadline). */
+  stopAt = Infinity,
+): Promise<Listing> {
   const spec = profile.fixtures.get("listImages");
-  if (spec === undefined) return { images: [], status: 0 };
+  if (spec === undefined)
+    return { images: [], status: 0, incomplete: "the profile has no listImages operation" };
   const params = new URLSearchParams({ limit: "100" });
   if (query.name !== undefined) params.set("name", query.name);
   let path: string | undefined = `${spec.pathTemplate}?${params.toString()}`;
   const found: ListedImage[] = [];
-  for (let page = 0; path !== undefined && page < maxPages; page++) {
+  for (let page = 0; path !== undefined; page++) {
+    if (page >= maxPages) return { images: found, status: 200, incomplete: `more than ${maxPages} pages` };
+    if (performance.now() > stopAt)
+      return { images: found, status: 200, incomplete: "the cleanup deadline passed first" };
     const res = await client.send({ operationId: "listImages", method: "GET", path, as, expect: [200] });
-    if (res.status !== 200) return { images: found, status: res.status };
+    if (res.status !== 200)
+      return { images: found, status: res.status, incomplete: `answered ${res.status}` };
     const { images, next } = imagesOf(res.text);
     found.push(...images.filter((i) => query.name === undefined || i.name === query.name));
     path = images.length === 0 ? undefined : next;

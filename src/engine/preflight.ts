@@ -4,6 +4,7 @@ import { TransportError } from "../http/errors";
 import type { HttpClient, HttpResponse } from "../http/HttpClient";
 import type { Profile } from "../profile/Profile";
 import type { AbortKind } from "./RunResult";
+import { listImages } from "./listImages";
 import type { ScratchImages } from "./ScratchImages";
 
 export interface PreflightFailure {
@@ -16,7 +17,7 @@ const typeOf = (res: HttpResponse): string =>
 
 /**
  * Before any scenario: the target accepts each token (a 401 here is the user's configuration, not a finding),
- * and it is an Image API: one scratch image can be created and deleted. What answers otherwise (a web server, a
+ * and it is an Image API: one scratch image can be created, found by listing its name, and deleted. What answers otherwise (a web server, a
  * wrong base URL) is said in one line, and no scenario runs against it.
  */
 export async function preflight(
@@ -78,6 +79,15 @@ export async function preflight(
   images.register(id, "owner", typeof body.owner === "string" ? body.owner : undefined);
   let deleted: HttpResponse;
   try {
+    // The cleanup finds what a create stored despite an error answer by listing names: that must work here.
+    const listing = await listImages(client, profile, "owner", { name });
+    if (!listing.images.some((i) => i.id === id)) {
+      const what = listing.incomplete ?? "answered without it";
+      return {
+        kind: "not-image-api",
+        message: `listing images named ${name} ${what}, just after creating it: the run could not find the images it stores, so it does not start`,
+      };
+    }
     deleted = await client.send({
       operationId: "preflight",
       method: "DELETE",
@@ -90,7 +100,7 @@ export async function preflight(
     if (error instanceof TransportError)
       return {
         kind: error.tls ? "tls" : "unreachable",
-        message: `deleting the preflight's scratch image ${id}: ${error.message}`,
+        message: `listing or deleting the preflight's scratch image ${id}: ${error.message}`,
       };
     throw error;
   }

@@ -11,6 +11,7 @@ import { FixtureError } from "./FixtureError";
 import type { Fixtures } from "./Fixtures";
 import { Probe } from "./Probe";
 import { unexpectedServerErrors } from "./property/unexpectedServerErrors";
+import type { PropertyOutput } from "./property/PropertyOutput";
 import type { NotExercisedCause, ScenarioResult } from "./RunResult";
 import type { RunSettings } from "./RunSettings";
 import type { Need, Scenario } from "./Scenario";
@@ -60,12 +61,48 @@ const failures = (checks: readonly Check[]): string =>
     .map((c) => `${c.rule}: ${c.detail}`)
     .join("; ");
 
+/** One scenario's result, and the transport failure that ended it (and so the run), if one did. */
+export interface ScenarioRun {
+  readonly result?: ScenarioResult;
+  readonly stoppedBy?: TransportError;
+}
+
+/** Why a scenario stopped, in words for its reason. */
+function stopWords(error: Error): string {
+  if (error instanceof RunAborted) return "then the run was stopped (Ctrl-C)";
+  if (error instanceof TargetThrottled) return `then the target kept throttling: ${error.message}`;
+  if (error instanceof TransportError) return `then the target became unreachable: ${error.message}`;
+  if (error instanceof GenerationExhausted) return `then no more cases could be generated: ${error.message}`;
+  return `then the suite erred (a bug of ours): ${error.message}`;
+}
+
 /**
  * Runs one scenario and turns what happened into data: pass when every check held, fail when one did not,
- * not-exercised (with the cause) when it could not run or was cut short. Only a transport failure propagates:
- * it ends the run. Ctrl-C, a throttling target or a bug of the suite's own never fail the target.
+ * not-exercised (with the cause) when it could not run or was cut short. A transport failure ends the run: it
+ * is passed on beside the result. Ctrl-C, a throttling target or a bug of the suite's own never fail the
+ * target, nor undo a failure the target showed before them.
  */
-export async function runScenario(scenario: Scenario, deps: ScenarioDeps): Promise<ScenarioResult> {
+export async function runScenario(scenario: Scenario, deps: ScenarioDeps): Promise<ScenarioRun> {
+  try {
+    return { result: await runOnce(scenario, deps) };
+  } catch (error) {
+    if (error instanceof StoppedAfterFailure) return { result: error.result, stoppedBy: error.stop };
+    if (error instanceof TransportError) return { stoppedBy: error };
+    throw error;
+  }
+}
+
+/** Carries a failure out of runOnce together with the transport failure that followed it. */
+class StoppedAfterFailure extends Error {
+  constructor(
+    readonly result: ScenarioResult,
+    readonly stop: TransportError,
+  ) {
+    super(stop.message);
+  }
+}
+
+async function runOnce(scenario: Scenario, deps: ScenarioDeps): Promise<ScenarioResult> {
   const started = performance.now();
   const nonCore = scenario.tier !== "core";
   const done = (
@@ -92,6 +129,25 @@ export async function runScenario(scenario: Scenario, deps: ScenarioDeps): Promi
   if ("problem" in tags) return notExercised(tags.problem, "setup-failed");
   const probe = new Probe(deps.client, deps.fixtures, deps.profile);
   const observed = (): string => probe.observations.join("; ") || "no request";
+  const propertyResult = (ran: PropertyOutput): ScenarioResult => {
+    const p = ran.property;
+    const what = `${p.runs === p.planned ? `${p.runs} cases` : `${p.runs} of ${p.planned} cases`}${p.shrinks > 0 ? `, ${p.shrinks} shrinks${p.shrinkStopped === true ? " (shrinking stopped at its budget)" : ""}` : ""}${p.deviations.length > 0 ? `, ${p.deviations.length} deviations accepted (--lenient)` : ""}`;
+    const cut = p.interrupted
+      ? `interrupted (--time-budget) after ${p.runs} of ${p.planned} cases`
+      : undefined;
+    return done(
+      {
+        outcome: ran.failed ? "fail" : "pass",
+        observed: ran.failed
+          ? `counterexample ${p.counterexample ?? "?"} after ${what}`
+          : (cut ?? `held for ${what}`),
+        checks: ran.checks,
+        ...(ran.reason === undefined ? (cut === undefined ? {} : { reason: cut }) : { reason: ran.reason }),
+        property: p,
+      },
+      { exchanges: ran.exchanges, breaches: ran.breaches },
+    );
+  };
   try {
     const ran = await scenario.run({
       scenarioId: scenario.id,
@@ -113,23 +169,14 @@ export async function runScenario(scenario: Scenario, deps: ScenarioDeps): Promi
     if (ran !== undefined && "notExercised" in ran)
       return notExercised(ran.notExercised, ran.cause ?? "setup-failed", observed(), probe.checks);
     if (ran !== undefined) {
-      const p = ran.property;
-      const what = `${p.runs === p.planned ? `${p.runs} cases` : `${p.runs} of ${p.planned} cases`}${p.shrinks > 0 ? `, ${p.shrinks} shrinks${p.shrinkStopped === true ? " (shrinking stopped at its budget)" : ""}` : ""}${p.deviations.length > 0 ? `, ${p.deviations.length} deviations accepted (--lenient)` : ""}`;
-      const cut = p.interrupted
-        ? `interrupted (--time-budget) after ${p.runs} of ${p.planned} cases`
-        : undefined;
-      return done(
-        {
-          outcome: ran.failed ? "fail" : "pass",
-          observed: ran.failed
-            ? `counterexample ${p.counterexample ?? "?"} after ${what}`
-            : (cut ?? `held for ${what}`),
-          checks: ran.checks,
-          ...(ran.reason === undefined ? (cut === undefined ? {} : { reason: cut }) : { reason: ran.reason }),
-          property: p,
-        },
-        { exchanges: ran.exchanges, breaches: ran.breaches },
+      const stop = ran.stoppedBy;
+      const result = propertyResult(
+        stop === undefined
+          ? ran
+          : { ...ran, reason: [ran.reason, stopWords(stop)].filter(Boolean).join("; ") },
       );
+      if (stop instanceof TransportError) throw new StoppedAfterFailure(result, stop);
+      return result;
     }
     if (probe.checks.length === 0)
       return notExercised("the scenario made no check (a bug in the suite)", "suite-error", observed());
@@ -143,55 +190,52 @@ export async function runScenario(scenario: Scenario, deps: ScenarioDeps): Promi
       ...(failed.length === 0 ? {} : { reason: failures(checks) }),
     });
   } catch (error) {
+    if (error instanceof StoppedAfterFailure) throw error;
+    if (error instanceof FixtureError && probe.subjectSent) {
+      // After the subject request, reading the image back failing is the target's doing.
+      probe.record(
+        coreCheck(
+          "the image can be read back after the subject request",
+          false,
+          error.message,
+          "a tag delete changes no image",
+        ),
+      );
+    }
+    // What the target did before the scenario stopped stands: a failed check or an unasked-for 5xx.
+    const checks = [...probe.checks, ...unexpectedServerErrors(deps.exchanges)];
+    if (checks.some((c) => !c.ok)) {
+      const stop =
+        error instanceof FixtureError ? undefined : error instanceof Error ? error : new Error(String(error));
+      const result = done({
+        outcome: "fail",
+        observed: observed(),
+        checks,
+        reason: [failures(checks), ...(stop === undefined ? [] : [stopWords(stop)])].join("; "),
+      });
+      if (error instanceof TransportError) throw new StoppedAfterFailure(result, error);
+      return result;
+    }
     if (error instanceof TransportError) throw error;
     if (error instanceof RunAborted)
       return notExercised(
         "interrupted: the run was stopped (Ctrl-C) while it ran",
         "interrupted",
         observed(),
-        probe.checks,
+        checks,
       );
     if (error instanceof TargetThrottled)
-      return notExercised(
-        `the target kept throttling: ${error.message}`,
-        "throttled",
-        observed(),
-        probe.checks,
-      );
+      return notExercised(`the target kept throttling: ${error.message}`, "throttled", observed(), checks);
     if (error instanceof GenerationExhausted)
-      return notExercised(
-        `cannot generate cases: ${error.message}`,
-        "setup-failed",
-        observed(),
-        probe.checks,
-      );
-    if (error instanceof FixtureError) {
-      // Before the subject request the scenario could not run; after it, the failure is the target's.
-      const fives = unexpectedServerErrors(deps.exchanges);
-      if (!probe.subjectSent && fives.length === 0)
-        return notExercised(error.message, "setup-failed", observed(), probe.checks);
-      const checks = [
-        ...probe.checks,
-        ...(probe.subjectSent
-          ? [
-              coreCheck(
-                "the image can be read back after the subject request",
-                false,
-                error.message,
-                "a tag delete changes no image",
-              ),
-            ]
-          : []),
-        ...fives,
-      ];
-      return done({ outcome: "fail", observed: observed(), checks, reason: failures(checks) });
-    }
+      return notExercised(`cannot generate cases: ${error.message}`, "setup-failed", observed(), checks);
+    // Before the subject request the scenario could not run.
+    if (error instanceof FixtureError) return notExercised(error.message, "setup-failed", observed(), checks);
     const message = error instanceof Error ? error.message : String(error);
     return notExercised(
       `the suite erred (a bug of ours, not the target's): ${message}`,
       "suite-error",
       observed(),
-      probe.checks,
+      checks,
     );
   }
 }

@@ -49,7 +49,7 @@ export function cleanupDeadlineMs(timeoutMs: number): number {
 }
 
 /** The target's root document (GET /, no token): the version list an OpenStack service serves there, bounded. */
-async function versionDocument(client: HttpClient): Promise<unknown> {
+async function versionDocument(client: HttpClient, redactor: Redactor): Promise<unknown> {
   const res = await client.send({
     operationId: "versions",
     method: "GET",
@@ -57,7 +57,8 @@ async function versionDocument(client: HttpClient): Promise<unknown> {
     as: "anonymous",
     maxBodyBytes: maxDocumentChars + 1,
   });
-  return boundedJson(res.status, res.text, res.truncated);
+  // Redacted whole, before any cut: a secret split by a cut would no longer be recognised.
+  return boundedJson(res.status, redactor.redact(res.text), res.truncated);
 }
 
 /** A 5xx row that a live target cannot be made to answer says how many requests of the run got a 5xx. */
@@ -158,8 +159,15 @@ export async function runSuite(options: RunOptions): Promise<RunResult> {
       exchanges.push(e);
       all?.push(e);
     });
+    const stopWith = (error: TransportError): void => {
+      aborted ??= {
+        kind: error.tls ? "tls" : "unreachable",
+        message: `target unreachable: ${error.message}`,
+      };
+      stop.abort();
+    };
     try {
-      const result = await runScenario(scenario, {
+      const { result, stoppedBy } = await runScenario(scenario, {
         profile,
         target,
         client: own,
@@ -172,20 +180,20 @@ export async function runSuite(options: RunOptions): Promise<RunResult> {
         timeoutMs,
         tls,
       });
-      results[index] = result;
-      options.onEvent?.({ type: "scenario-end", index: finished++, total: scenarios.length, result });
+      // A failure the target showed before it became unreachable is kept beside the abort.
+      if (result !== undefined) {
+        results[index] = result;
+        options.onEvent?.({ type: "scenario-end", index: finished++, total: scenarios.length, result });
+      }
+      if (stoppedBy !== undefined) stopWith(stoppedBy);
     } catch (error) {
       if (!(error instanceof TransportError)) throw error;
-      aborted ??= {
-        kind: error.tls ? "tls" : "unreachable",
-        message: `target unreachable: ${error.message}`,
-      };
-      stop.abort();
+      stopWith(error);
     }
   };
   try {
     const [root, failed] = await Promise.all([
-      versionDocument(client),
+      versionDocument(client, redactor),
       preflight(client, profile, images, target.credentials.alt !== undefined),
     ]);
     rootDocument = root;

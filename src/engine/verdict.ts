@@ -65,6 +65,18 @@ export const verdictRules: readonly VerdictRule[] = [
   },
   {
     verdict: "incomplete",
+    when: "a flagged or extended scenario was not exercised for a reason the target can cause (its setup failed, it was interrupted, the target kept throttling, or the suite itself erred): its rules that bind every tier went unchecked",
+    holds: (i) =>
+      i.scenarios.some(
+        (s) =>
+          s.tier !== "core" &&
+          s.outcome === "not-exercised" &&
+          s.cause !== "untriggerable" &&
+          s.cause !== "needs-input",
+      ),
+  },
+  {
+    verdict: "incomplete",
     when: "a documented status has no core scenario",
     holds: (i) => {
       const proven = new Set(core(i).map((s) => s.status));

@@ -12,7 +12,7 @@ const sourceOf = (profile: Profile, op: string): string => `OpenAPI ${profile.id
 
 /**
  * The scenario of one flagged rule. For every valid tag under the flag, on an image of its own: the image can be
- * created with the tag in its body, the tag is deleted through the path (204, gone; again: 404), a request
+ * created with the tag in its body (and then carries it), the tag is deleted through the path (204, gone; again: 404), a request
  * without a token answers 401, and a tag added through the path reads back as sent and is deleted. Each step
  * either meets the rule, or deviates only as the flag allows (the flagged rule fails, reported), or breaks a rule
  * no tier excuses (a 5xx, an undocumented status, another tag or image changed, a wrong 401): the verdict fails.
@@ -62,6 +62,18 @@ export function flaggedTagScenario(flag: TagFlag): Scenario {
           const id = made.id ?? (await ctx.fixtures.createImage(label, { tags: others }));
           const deleteExcused = excusedStatuses(under, "deleteImageTag");
           if (made.id !== undefined) {
+            // Read back, not taken from the create's answer: a target that drops the tag on create would
+            // otherwise pass off the delete's 404 as the flag's excuse. A JSON body carries any tag as sent.
+            const stored = await ctx.fixtures.tagsOf(id);
+            const missing = [...others, t].filter((x) => !stored.includes(x));
+            probe.record(
+              coreCheck(
+                "an image created with the tag in its body carries it",
+                missing.length === 0,
+                `GET image after 201: tags ${JSON.stringify(stored)}${missing.length > 0 ? `, missing ${JSON.stringify(missing)}` : ""}`,
+                `${sourceOf(ctx.profile, "createImage")}: the image is created with the tags given`,
+              ),
+            );
             const first = await probe.deleteTag({
               as: "owner",
               imageId: id,

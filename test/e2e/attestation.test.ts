@@ -122,7 +122,17 @@ describe("run --sign and verify-report", () => {
     const r = await verify(signed);
     expect(r.code).toBe(0);
     expect(failures(r)).toEqual([]);
-    for (const check of ["signature", "digest", "schema", "verdict", "status row", "profile", "predicate"])
+    for (const check of [
+      "signature",
+      "digest",
+      "schema",
+      "verdict",
+      "status row",
+      "evidence",
+      "profile",
+      "completeness",
+      "predicate",
+    ])
       expect(r.stdout).toMatch(new RegExp(`^ok {3}${check}: `, "m"));
     expect(r.stdout).toMatch(/^verified: /m);
   });
@@ -194,6 +204,67 @@ describe("run --sign and verify-report", () => {
         /^FAIL verdict: report\.json says conformant, its scenarios give incomplete \(a documented status has no core scenario\)$/,
       ),
       "FAIL status row: 403: report.json says pass, its scenarios give not-exercised",
+      expect.stringMatching(/^FAIL completeness: a conformant report lacks 2 scenarios of its profile: 403-/),
+    ]);
+  });
+
+  it("rejects a failed check under a scenario reported as passed, re-signed", async () => {
+    // As if a failing scenario had been edited to pass, with its row and verdict left consistent.
+    const hide = (r: Report): Report => ({
+      ...r,
+      statuses: r.statuses.map((row) =>
+        row.status !== 404
+          ? row
+          : {
+              ...row,
+              scenarios: row.scenarios.map((sc, i) =>
+                i !== 0
+                  ? sc
+                  : {
+                      ...sc,
+                      evidence: {
+                        ...sc.evidence,
+                        checks: sc.evidence.checks.map((c, j) => (j === 0 ? { ...c, ok: false } : c)),
+                      },
+                    },
+              ),
+            },
+      ),
+    });
+    const r = await verify(
+      tampered((d) => {
+        editReport(d, hide);
+        resign(d);
+      }),
+    );
+    expect(r.code).toBe(1);
+    expect(failures(r)).toEqual([
+      expect.stringMatching(
+        /^FAIL evidence: \S+ is reported as passed, yet its evidence has 1 failed checks/,
+      ),
+    ]);
+  });
+
+  it("rejects a conformant report missing a scenario its profile calls for, re-signed", async () => {
+    // One scenario of a row that keeps others: the verdict rules alone would still give conformant.
+    let dropped = "";
+    const drop = (r: Report): Report => ({
+      ...r,
+      statuses: r.statuses.map((row) => {
+        if (row.status !== 404) return row;
+        dropped = row.scenarios[0]?.id ?? "";
+        return { ...row, scenarios: row.scenarios.slice(1) };
+      }),
+    });
+    const r = await verify(
+      tampered((d) => {
+        editReport(d, drop);
+        resign(d);
+      }),
+    );
+    expect(r.code).toBe(1);
+    expect(failures(r)).toEqual([
+      `FAIL completeness: a conformant report lacks 1 scenarios of its profile: ${dropped}`,
     ]);
   });
 

@@ -117,6 +117,7 @@ export function reportFixture(): Report {
       deleted: 2,
       foundByName: 0,
       leftBehind: [{ imageId: "img-1", why: `answered 500 ${hostile}` }],
+      unverified: [{ name: `itc-run-${hostile}`, why: `listing it answered 500 ${hostile}` }],
     },
     breaches: [],
     findings: [

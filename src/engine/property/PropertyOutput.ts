@@ -34,4 +34,9 @@ export interface PropertyOutput {
   readonly exchanges: readonly Exchange[];
   /** Flagged and extended tiers: the failed checks of rules that bind every tier (they fail the verdict). */
   readonly breaches: readonly Check[];
+  /**
+   * What ended the property after this failure was found (Ctrl-C, the target gone or throttling): the failure
+   * stands, since the target did it, and the caller passes the stop on.
+   */
+  readonly stoppedBy?: Error;
 }

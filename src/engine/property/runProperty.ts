@@ -162,9 +162,13 @@ export async function runProperty<T>(
       return { notExercised: `cannot generate cases: ${error.message}`, cause: "setup-failed" };
     throw error;
   }
-  if (fatal instanceof GenerationExhausted)
+  const failure = failing ?? reported;
+  // A failure found before the run was stopped stands: the target did it (Ctrl-C or a gone target does not undo it).
+  if (failure === undefined && fatal instanceof GenerationExhausted)
     return { notExercised: `cannot generate cases: ${fatal.message}`, cause: "setup-failed" };
-  if (fatal instanceof Error) throw fatal;
+  if (failure === undefined && fatal instanceof Error) throw fatal;
+  if (fatal !== undefined && !(fatal instanceof Error))
+    throw new Error(`a case threw a non-Error (${typeof fatal})`);
   const common = {
     seed,
     runs: details.numRuns,
@@ -175,7 +179,6 @@ export async function runProperty<T>(
     classes,
     deviations: [...new Set(deviations)].slice(0, 20),
   };
-  const failure = failing ?? reported;
   if (failure === undefined) {
     // fast-check reports an interrupted run with no case as failed, without a counterexample: that is no failure.
     if (details.interrupted && details.numRuns === 0)
@@ -207,5 +210,6 @@ export async function runProperty<T>(
     checks: failure.checks,
     exchanges: failure.exchanges,
     breaches: explore && failing !== undefined ? failing.checks.filter((c) => !c.ok && c.core === true) : [],
+    ...(fatal instanceof Error ? { stoppedBy: fatal } : {}),
   };
 }

@@ -2,6 +2,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { resolveKeystoneIdentity } from "../../../src/auth/resolveKeystoneIdentity";
+import { ConfigError } from "../../../src/config/ConfigError";
+import { parseTarget } from "../../../src/config/parseTarget";
 import { resolveRunConfig } from "../../../src/config/resolveRunConfig";
 
 const clouds = join(mkdtempSync(join(tmpdir(), "itc-clouds-")), "clouds.yaml");
@@ -94,5 +96,29 @@ describe("Keystone in the run configuration", () => {
       resolveRunConfig({ target: "http://g:9292" }, { ...osEnv, ITC_TOKEN: "a-token-123" }, false).target
         .kind,
     ).toBe("live");
+  });
+
+  it("refuses an auth URL that carries credentials or is no URL, without echoing the password", () => {
+    const os = (url: string) => ({ "auth-url": url, username: "u", password: "p", "project-name": "pr" });
+    const message = (url: string): string => {
+      try {
+        resolveKeystoneIdentity(os(url), {}, "owner", false);
+      } catch (error) {
+        return error instanceof ConfigError ? error.message : `not a ConfigError: ${String(error)}`;
+      }
+      return "accepted";
+    };
+    expect(message("https://admin:hunter2@ks:5000")).toMatch(/must not carry credentials/);
+    expect(message("https://admin:hunter2@ks:99999")).toMatch(/is not a URL/);
+    expect(message("https://admin:hunter2@ks:99999")).not.toContain("hun");
+    expect(message("ftp://ks")).toMatch(/http or https/);
+  });
+});
+
+describe("parseTarget", () => {
+  it("never echoes the credentials of a --target it refuses", () => {
+    expect(() => parseTarget("https://u:secret@glance:99999")).toThrow(/is not a URL/);
+    expect(() => parseTarget("https://u:secret@glance:99999")).not.toThrow(/secret/);
+    expect(() => parseTarget("https://u:secret@glance:9292")).toThrow(/must not carry credentials/);
   });
 });

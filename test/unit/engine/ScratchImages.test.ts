@@ -1,4 +1,6 @@
+import { ExitCode, exitCodeOf } from "../../../src/cli/exitCodes";
 import { runSuite } from "../../../src/engine/runSuite";
+import { verdictOf } from "../../../src/engine/verdictOf";
 import { wrapHandler } from "../../../src/mutants/Mutant";
 import { defaultBehaviour } from "../../../src/reference/defaultBehaviour";
 import { fail } from "../../../src/reference/RefExchange";
@@ -79,6 +81,51 @@ describe("cleanup never reports what it did not do", () => {
       expect(run.findings[0]?.detail).toMatch(/answered 400/);
       // The flag allows the 400; nothing else went wrong, so no breach.
       expect(run.results.map((r) => [r.outcome, r.breaches.length])).toEqual([["fail", 0]]);
+    });
+  });
+
+  it("a listing that fails during cleanup: every name it could not check is reported unverified, and the run exits 3", async () => {
+    const p = await profile("huawei-ims");
+    const behaviour = wrapHandler(
+      defaultBehaviour,
+      "listImages",
+      (inner) => (req, ctx) =>
+        (req.query.get("name") ?? "").endsWith("-preflight")
+          ? inner(req, ctx)
+          : fail(403, "listing is not allowed"),
+    );
+    await withReference(p, { behaviour }, async (ref) => {
+      const run = await runSuite({
+        profile: p,
+        target: targetFor(ref.url),
+        runId: "c4",
+        scenarios: examples,
+      });
+      expect(run.cleanup.leftBehind).toEqual([]);
+      // The announced images were deleted, but whatever a create may have stored unannounced went unchecked.
+      expect(run.cleanup.unverified.length).toBeGreaterThan(0);
+      expect(run.cleanup.unverified.every((u) => /answered 403/.test(u.why))).toBe(true);
+      expect(exitCodeOf(run, verdictOf(run))).toBe(ExitCode.aborted);
+    });
+  });
+
+  it("a target whose listing does not show the image just created: the preflight stops the run before any scenario", async () => {
+    const p = await profile("huawei-ims");
+    const behaviour = wrapHandler(defaultBehaviour, "listImages", () => () => ({
+      status: 200,
+      json: { images: [] },
+    }));
+    await withReference(p, { behaviour }, async (ref) => {
+      const run = await runSuite({
+        profile: p,
+        target: targetFor(ref.url),
+        runId: "c5",
+        scenarios: examples,
+      });
+      expect(run.aborted?.kind).toBe("not-image-api");
+      expect(run.aborted?.message).toMatch(/listing images named itc-c5-preflight answered without it/);
+      expect(run.results).toEqual([]);
+      expect(ref.server.images.size).toBe(0);
     });
   });
 });

@@ -1,13 +1,18 @@
+import { createServer, request } from "node:http";
+import type { AddressInfo } from "node:net";
 import { runSuite } from "../../../src/engine/runSuite";
 import type { RunResult } from "../../../src/engine/RunResult";
 import { defaultRunSettings } from "../../../src/engine/RunSettings";
 import { verdictOf } from "../../../src/engine/verdictOf";
 import { defaultBehaviour } from "../../../src/reference/defaultBehaviour";
 import { fail } from "../../../src/reference/RefExchange";
+import { wrapHandler } from "../../../src/mutants/Mutant";
+import { allScenarios } from "../../../suites";
 import { profile } from "../../support/profiles";
-import { startReference, withReference } from "../../support/reference";
+import { startReference, tokens, withReference } from "../../support/reference";
 import { targetFor } from "../../support/targets";
 
+const examples = allScenarios.filter((s) => s.id === "204-delete-present-tag");
 const outcomes = (run: RunResult): Record<string, string> =>
   Object.fromEntries(run.results.map((r) => [r.scenario.id, r.outcome]));
 
@@ -107,6 +112,72 @@ describe("runSuite against the reference", () => {
       expect(run.aborted).toMatchObject({ kind: "token-rejected" });
       expect(run.aborted?.message).not.toContain("wrong");
       expect(run.results).toEqual([]);
+    });
+  });
+
+  describe("a secret the target echoes is redacted before any cut (a cut secret would no longer be recognised)", () => {
+    // Cut points: a failed setup step keeps 200 characters of the body, the root document 500.
+    const straddling = (cut: number): string => `${"x".repeat(cut - 10)}${tokens.owner}`;
+
+    it("in a setup step's error body", async () => {
+      const p = await profile("huawei-ims");
+      // A JSON string body: its opening quote, then the token from character 190 to past 200.
+      const behaviour = wrapHandler(
+        defaultBehaviour,
+        "createImage",
+        (inner) => (req, ctx) =>
+          req.body.toString("utf8").includes("-preflight")
+            ? inner(req, ctx)
+            : { status: 400, json: straddling(199) },
+      );
+      await withReference(p, { behaviour }, async (ref) => {
+        const run = await runSuite({
+          profile: p,
+          target: targetFor(ref.url),
+          runId: "t8",
+          scenarios: examples,
+        });
+        expect(run.results[0]).toMatchObject({ outcome: "not-exercised", cause: "setup-failed" });
+        expect(run.results[0]?.reason).toContain("xxxxx");
+        expect(JSON.stringify(run.results)).not.toContain(tokens.owner.slice(0, 8));
+      });
+    });
+
+    it("in the root document", async () => {
+      const p = await profile("huawei-ims");
+      await withReference(p, {}, async (ref) => {
+        // Answers the root itself (as text, the token across character 500); passes everything else on.
+        const proxy = createServer((req, res) => {
+          if (req.url === "/") {
+            res.end(straddling(500));
+            return;
+          }
+          const upstream = request(
+            `${ref.url}${req.url ?? ""}`,
+            { method: req.method, headers: req.headers },
+            (up) => {
+              res.writeHead(up.statusCode ?? 502, up.headers);
+              up.pipe(res);
+            },
+          );
+          req.pipe(upstream);
+        });
+        await new Promise<void>((r) => proxy.listen(0, "127.0.0.1", r));
+        try {
+          const { port } = proxy.address() as AddressInfo;
+          const run = await runSuite({
+            profile: p,
+            target: targetFor(`http://127.0.0.1:${String(port)}`),
+            runId: "t9",
+            scenarios: examples,
+          });
+          expect(JSON.stringify(run.rootDocument)).toContain("xxxxx");
+          expect(JSON.stringify(run.rootDocument)).not.toContain(tokens.owner.slice(0, 8));
+        } finally {
+          proxy.closeAllConnections();
+          await new Promise((r) => proxy.close(r));
+        }
+      });
     });
   });
 });

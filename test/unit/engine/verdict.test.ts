@@ -28,9 +28,9 @@ const input = (over: Partial<VerdictInput> = {}): VerdictInput => ({
 const ruleOf = (i: VerdictInput): number => verdictRules.indexOf(judge(i).rule) + 1;
 
 describe("verdict rules on hand-made results", () => {
-  it("every core scenario passed: conformant (rule 7)", () => {
+  it("every core scenario passed: conformant (rule 8)", () => {
     expect(judge(input())).toMatchObject({ verdict: "conformant" });
-    expect(ruleOf(input())).toBe(7);
+    expect(ruleOf(input())).toBe(8);
   });
 
   it("1: a core failure is non-conformant, even if the run was then cut short or partial", () => {
@@ -84,22 +84,34 @@ describe("verdict rules on hand-made results", () => {
       ],
     });
     expect(judge(fault).verdict).toBe("conformant");
-    // A flagged or extended scenario not exercised decides nothing.
-    expect(
-      judge(
-        input({
-          scenarios: [
-            ...all,
-            { status: 204, tier: "flagged", outcome: "not-exercised", cause: "setup-failed", breaches: 0 },
-          ],
-        }),
-      ).verdict,
-    ).toBe("conformant");
   });
 
-  it("6: a documented status without any core scenario is incomplete", () => {
+  it("6: a flagged or extended scenario not exercised for a reason the target can cause is incomplete", () => {
+    // Its rules that bind every tier went unchecked: a target must not escape them by failing a setup step.
+    for (const tier of ["flagged", "extended"] as const)
+      for (const cause of ["setup-failed", "interrupted", "suite-error", "throttled"] as const) {
+        const i = input({
+          scenarios: [...all, { status: 204, tier, outcome: "not-exercised", cause, breaches: 0 }],
+        });
+        expect([tier, cause, judge(i).verdict, ruleOf(i)]).toEqual([tier, cause, "incomplete", 6]);
+      }
+    // Missing input, or a fault no live target can be made to answer, is no doing of the target's.
+    for (const cause of ["needs-input", "untriggerable"] as const)
+      expect(
+        judge(
+          input({
+            scenarios: [
+              ...all,
+              { status: 204, tier: "flagged", outcome: "not-exercised", cause, breaches: 0 },
+            ],
+          }),
+        ).verdict,
+      ).toBe("conformant");
+  });
+
+  it("7: a documented status without any core scenario is incomplete", () => {
     const i = input({ scenarios: all.filter((s) => s.status !== 403) });
-    expect([judge(i).verdict, ruleOf(i)]).toEqual(["incomplete", 6]);
+    expect([judge(i).verdict, ruleOf(i)]).toEqual(["incomplete", 7]);
     // Flagged or extended scenarios do not stand in for a core one.
     expect(judge({ ...i, scenarios: [...i.scenarios, pass(403, "extended")] }).verdict).toBe("incomplete");
   });
