@@ -74,15 +74,15 @@ describe("Glance 25.1.0 (Debian bookworm) as a target", () => {
   });
 
   it("a run longer than Keystone's token lifetime renews both tokens and stays conformant", async () => {
-    const lifetime = 12;
+    const lifetime = 8;
     expect(targetCommand("token-lifetime", String(lifetime))).toBe(0);
     try {
       // One scenario at a time and twice the depth: the run must outlast several token lifetimes.
       const { code, report, core } = await runAgainstGlance("openstack-glance", {
         identities: "clouds",
-        extra: ["--workers", "1", "--runs", "30"],
+        extra: ["--workers", "1", "--runs", "40"],
       });
-      // Without renewal every request after 12 s would carry an expired token: Glance answers 401 and fixtures,
+      // Without renewal every request after 8 s would carry an expired token: Glance answers 401 and fixtures,
       // examples and properties fail. The run lasts several lifetimes, so every scenario passing proves renewal.
       expect(report.stats.durationMs).toBeGreaterThan(2 * lifetime * 1000);
       expect(core.filter((s) => s.outcome !== "pass").map((s) => `${s.id}: ${s.reason ?? ""}`)).toEqual([]);
