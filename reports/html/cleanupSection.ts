@@ -19,6 +19,6 @@ export function cleanupSection(report: Report): Html {
   ];
   return markup`<section id="cleanup" aria-labelledby="cleanup-h"><h2 id="cleanup-h">Cleanup</h2>
 <p>${badge(left === 0 ? "PASS" : "FAIL")} ${c.created} scratch images created, ${c.deleted} deleted${left === 0 ? "; none left behind." : markup`; <strong>${left} left behind</strong>:`}</p>
-${left === 0 ? "" : markup`<table><thead><tr><th scope="col">Image id</th><th scope="col">Why it could not be deleted</th></tr></thead><tbody>${rows}</tbody></table>`}
+${left === 0 ? "" : markup`<table><thead><tr><th scope="col">Image</th><th scope="col">Why it could not be deleted, or checked</th></tr></thead><tbody>${rows}</tbody></table>`}
 </section>`;
 }

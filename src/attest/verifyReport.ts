@@ -10,7 +10,7 @@ import { keyIdOf } from "./keyIdOf";
 import { parseEnvelope } from "./parseEnvelope";
 import { inTotoPayloadType, runPredicateType, statementType, type RunStatement } from "./RunStatement";
 import { sha256File } from "./sha256File";
-import { checkCompleteness } from "./checkCompleteness";
+import { checkAgainstSuite } from "./checkAgainstSuite";
 import { checkEvidence } from "./checkEvidence";
 
 /** One finding of verify-report: what was checked, and whether it held. */
@@ -157,8 +157,8 @@ function checkReport(dir: string): { report?: Report; results: Verification[] } 
  * Checks a signed report folder: the DSSE signature with the public key, every subject's SHA-256 against the
  * file beside it, the profile against the digest report.json records, report.json against its schema, its
  * verdict and status rows against its own scenarios (judge and rowOutcome, the rules the run used), each
- * scenario's outcome and breaches against its own checks, a conformant report against every scenario its
- * profile calls for, and the predicate's verdict against report.json's.
+ * scenario's outcome and breaches against its own checks, each scenario against the suite's definition of it
+ * (status, tier, kind, the causes it can have), a conformant report against every scenario its profile calls for, and the predicate's verdict against report.json's.
  */
 export async function verifyReport(dir: string, key: KeyObject): Promise<readonly Verification[]> {
   const results: Verification[] = [];
@@ -197,7 +197,7 @@ export async function verifyReport(dir: string, key: KeyObject): Promise<readonl
   if (report !== undefined) {
     const profile = checkProfile(dir, statement.predicate.profile.file, report);
     results.push(profile);
-    if (profile.ok) results.push(await checkCompleteness(dir, statement.predicate.profile.file, report));
+    if (profile.ok) results.push(...(await checkAgainstSuite(dir, statement.predicate.profile.file, report)));
     const p = statement.predicate;
     results.push(
       p.verdict === report.verdict && p.runId === report.runId

@@ -178,13 +178,15 @@ export async function cleanupCommand(argv: readonly string[]): Promise<number> {
       console.log(
         `${i.id}  ${i.name}  (${i.as}${i.createdAt === undefined ? "" : `, created ${i.createdAt}`})`,
       );
+    // A listing cut at its page cap may hide more of ours: never claim there is nothing left.
+    const cut = (): string => (partial === undefined ? "" : ` (${partial}: there may be more)`);
     if (found.length === 0) {
-      console.log("no scratch image of this suite matches: nothing to delete");
-      return ExitCode.conformant;
+      console.log(`no scratch image of this suite matches: nothing to delete${cut()}`);
+      return partial === undefined ? ExitCode.conformant : ExitCode.aborted;
     }
     if (values.yes !== true) {
       console.log(
-        `dry run: ${found.length} scratch images would be deleted; run again with --yes to delete them`,
+        `dry run: ${found.length} scratch images would be deleted${cut()}; run again with --yes to delete them`,
       );
       return ExitCode.conformant;
     }
@@ -199,7 +201,6 @@ export async function cleanupCommand(argv: readonly string[]): Promise<number> {
     console.log(
       `deleted ${found.length - left.length} of ${found.length} scratch images${left.length > 0 ? `; ${left.length} could not be deleted` : ""}`,
     );
-    // A listing cut at its page cap may hide more of ours: say so, and do not claim all is gone.
     if (partial !== undefined) console.log(`${partial}: run the cleanup again for the rest`);
     return left.length === 0 && partial === undefined ? ExitCode.conformant : ExitCode.aborted;
   } finally {

@@ -31,6 +31,8 @@ interface Created {
 
 /** Deletes in parallel during cleanup: bounded, so a slow target is not flooded. */
 const cleanupConcurrency = 8;
+/** Rounds of listing the run's names and deleting what shows, after the announced images. */
+const maxSweeps = 3;
 
 /**
  * The run's scratch images, shared by every scenario: the ones the target announced, every name the run ever
@@ -196,27 +198,27 @@ export class ScratchImages {
     };
     const announced = [...this.created.values()].reverse();
     await removeAll(announced);
-    // Names whose listing failed: an image stored under one of them may be left, and the run says so.
-    const unverified = new Map<string, string>();
+    // Names whose last listing failed (by principal and name): an image stored under one may be left, and the
+    // run says so. A later listing that succeeds clears the name.
+    const unverified = new Map<string, { name: string; why: string }>();
     const sweep = async (): Promise<Created[]> => {
-      unverified.clear();
       const lists = (["owner", "alt"] as const).flatMap((as) =>
         [...this.names[as]].map((name) => ({ as, name })),
       );
       const found = await mapLimit(lists, cleanupConcurrency, async ({ as, name }) => {
+        const key = `${as} ${name}`;
         if (late()) {
-          unverified.set(name, "the cleanup deadline passed before it was listed");
+          unverified.set(key, { name, why: "the cleanup deadline passed before it was listed" });
           return [];
         }
         try {
           const listed = await this.unknownByName(client, name, as, stopAt);
-          if (listed.unverified !== undefined) unverified.set(name, listed.unverified);
+          if (listed.unverified === undefined) unverified.delete(key);
+          else unverified.set(key, { name, why: listed.unverified });
           return listed.ids.map((id) => ({ id, as }));
         } catch (error) {
-          unverified.set(
-            name,
-            `listing it failed: ${error instanceof Error ? error.message : String(error)}`,
-          );
+          const why = `listing it failed: ${error instanceof Error ? error.message : String(error)}`;
+          unverified.set(key, { name, why });
           return [];
         }
       });
@@ -231,10 +233,18 @@ export class ScratchImages {
       }
       return found.filter((i) => !deletedIds.has(i.id) && !leftBehind.has(i.id));
     };
-    const unknown = await listed();
-    foundByName = unknown.length;
-    await removeAll(unknown);
-    if (unknown.length > 0) await listed();
+    // Delete what the names list, and list again until nothing new shows (a listing that failed before may
+    // succeed now): bounded, what is still found at the end is reported as left behind.
+    let unknown = await listed();
+    for (let round = 0; unknown.length > 0; round++) {
+      if (round === maxSweeps) {
+        for (const i of unknown) leftBehind.set(i.id, `still listed after ${maxSweeps} cleanup rounds`);
+        break;
+      }
+      foundByName += unknown.length;
+      await removeAll(unknown);
+      unknown = await listed();
+    }
     const early = this.early;
     this.early = 0;
     return {
@@ -242,7 +252,7 @@ export class ScratchImages {
       deleted: deleted + early,
       foundByName,
       leftBehind: [...leftBehind].map(([imageId, why]) => ({ imageId, why })),
-      unverified: [...unverified].map(([name, why]) => ({ name, why })),
+      unverified: [...unverified.values()],
     };
   }
 }

@@ -69,7 +69,7 @@ export interface ScenarioRun {
 
 /** Why a scenario stopped, in words for its reason. */
 function stopWords(error: Error): string {
-  if (error instanceof RunAborted) return "then the run was stopped (Ctrl-C)";
+  if (error instanceof RunAborted) return "then the run was stopped (Ctrl-C, or the target was found gone)";
   if (error instanceof TargetThrottled) return `then the target kept throttling: ${error.message}`;
   if (error instanceof TransportError) return `then the target became unreachable: ${error.message}`;
   if (error instanceof GenerationExhausted) return `then no more cases could be generated: ${error.message}`;
@@ -202,9 +202,11 @@ async function runOnce(scenario: Scenario, deps: ScenarioDeps): Promise<Scenario
         ),
       );
     }
-    // What the target did before the scenario stopped stands: a failed check or an unasked-for 5xx.
+    // What the target did before the scenario stopped stands when it decides the verdict: a failed check of a
+    // core scenario, a failed check of a rule that binds every tier (an unasked-for 5xx among them) in any tier.
+    // A mere deviation of a flagged or extended scenario does not: its remaining steps did not run.
     const checks = [...probe.checks, ...unexpectedServerErrors(deps.exchanges)];
-    if (checks.some((c) => !c.ok)) {
+    if (checks.some((c) => !c.ok && (!nonCore || c.core === true))) {
       const stop =
         error instanceof FixtureError ? undefined : error instanceof Error ? error : new Error(String(error));
       const result = done({

@@ -65,7 +65,7 @@ export const verdictRules: readonly VerdictRule[] = [
   },
   {
     verdict: "incomplete",
-    when: "a flagged or extended scenario was not exercised for a reason the target can cause (its setup failed, it was interrupted, the target kept throttling, or the suite itself erred): its rules that bind every tier went unchecked",
+    when: "a flagged or extended scenario was not exercised (its setup failed, it was interrupted, the target kept throttling, or the suite itself erred), except for a missing input or a 5xx that a live target cannot be made to answer: its rules that bind every tier went unchecked",
     holds: (i) =>
       i.scenarios.some(
         (s) =>

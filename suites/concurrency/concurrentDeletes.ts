@@ -45,10 +45,11 @@ function concurrentRounds(ctx: ScenarioContext, label: string, round: Round): Re
     );
     const after = await ctx.fixtures.tagsOf(image);
     const others = ctx.tags.others;
-    const back = after.filter((t) => !others.includes(t));
+    const back = after.filter((t) => names.includes(t));
     const lost = others.filter((t) => !after.includes(t));
-    // A lost update (a deleted tag back) is a finding of this tier; another tag lost breaks a rule of every
-    // tier: a tag delete removes only the tag it names.
+    const invented = after.filter((t) => !others.includes(t) && !names.includes(t));
+    // A lost update (a deleted tag back) is a finding of this tier; another tag lost, or one the image never had,
+    // breaks a rule of every tier: a tag delete removes only the tag it names and adds none.
     probe.record(
       check(
         "the deleted tags are gone",
@@ -57,11 +58,15 @@ function concurrentRounds(ctx: ScenarioContext, label: string, round: Round): Re
         "no lost update",
       ),
     );
+    const changed = [
+      ...(lost.length === 0 ? [] : [`lost ${JSON.stringify(lost)}`]),
+      ...(invented.length === 0 ? [] : [`gained ${JSON.stringify(invented)}`]),
+    ];
     probe.record(
       coreCheck(
-        "the other tags are kept",
-        lost.length === 0,
-        lost.length === 0 ? `after ${JSON.stringify(after)}` : `lost ${JSON.stringify(lost)}`,
+        "the other tags are kept, and no tag appears",
+        changed.length === 0,
+        changed.length === 0 ? `after ${JSON.stringify(after)}` : changed.join("; "),
         "Image API v2: deleting a tag removes that tag only",
       ),
     );

@@ -130,6 +130,7 @@ describe("run --sign and verify-report", () => {
       "status row",
       "evidence",
       "profile",
+      "definitions",
       "completeness",
       "predicate",
     ])
@@ -239,9 +240,7 @@ describe("run --sign and verify-report", () => {
     );
     expect(r.code).toBe(1);
     expect(failures(r)).toEqual([
-      expect.stringMatching(
-        /^FAIL evidence: \S+ is reported as passed, yet its evidence has 1 failed checks/,
-      ),
+      expect.stringMatching(/^FAIL evidence: \S+ is reported as pass, yet its evidence has 1 failed checks/),
     ]);
   });
 
@@ -266,6 +265,44 @@ describe("run --sign and verify-report", () => {
     expect(failures(r)).toEqual([
       `FAIL completeness: a conformant report lacks 1 scenarios of its profile: ${dropped}`,
     ]);
+  });
+
+  it.each([
+    [
+      "relabelled extended (a finding, deciding nothing)",
+      { tier: "extended" },
+      /is reported as extended example under 404; the suite defines it as core example under 404$/,
+    ],
+    [
+      "excused as untriggerable",
+      { outcome: "not-exercised", cause: "untriggerable", reason: "no fault on a live target" },
+      /is reported as untriggerable, but it needs no injected fault$/,
+    ],
+  ] as const)("rejects a core scenario %s, re-signed", async (_what, change, message) => {
+    const relabel = (r: Report): Report => ({
+      ...r,
+      statuses: r.statuses.map((row) =>
+        row.status !== 404
+          ? row
+          : {
+              ...row,
+              scenarios: row.scenarios.map((sc) =>
+                sc.kind === "example" && sc.id === row.scenarios.find((x) => x.kind === "example")?.id
+                  ? { ...sc, ...change }
+                  : sc,
+              ),
+            },
+      ),
+    });
+    const r = await verify(
+      tampered((d) => {
+        editReport(d, relabel);
+        resign(d);
+      }),
+    );
+    expect(r.code).toBe(1);
+    expect(failures(r)).toEqual([expect.stringMatching(/^FAIL definitions: 404-\S+ /)]);
+    expect(failures(r)[0]).toMatch(message);
   });
 
   it("rejects the profile file swapped", async () => {

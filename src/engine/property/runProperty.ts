@@ -116,10 +116,9 @@ export async function runProperty<T>(
             "a tag delete changes no image",
           ),
         );
-      else {
-        fatal = error;
-        return true;
-      }
+      // Ctrl-C, the target gone or throttling, a setup step that failed: no case runs after this one, but what
+      // this case saw before the stop is judged below all the same.
+      else fatal = error;
     }
     const exchanges = ctx.exchangeLog.slice(mark);
     const checks = [...probe.checks, ...unexpectedServerErrors(exchanges)];
@@ -136,6 +135,7 @@ export async function runProperty<T>(
       failing = record;
       return false;
     }
+    if (fatal !== undefined) return true;
     if (explore && (bad.length > 0 || stopped !== undefined) && caseIndex >= 0) {
       const shown = fc.stringify(value);
       if (reported === undefined || shown.length < reported.value.length)
@@ -163,10 +163,12 @@ export async function runProperty<T>(
     throw error;
   }
   const failure = failing ?? reported;
-  // A failure found before the run was stopped stands: the target did it (Ctrl-C or a gone target does not undo it).
-  if (failure === undefined && fatal instanceof GenerationExhausted)
+  // A failure that decides the verdict, found before the run was stopped, stands: the target did it. A stop
+  // after a mere deviation (a flagged rule, a finding) leaves the scenario not exercised: its other cases, which
+  // might break a rule of every tier, did not run.
+  if (failing === undefined && fatal instanceof GenerationExhausted)
     return { notExercised: `cannot generate cases: ${fatal.message}`, cause: "setup-failed" };
-  if (failure === undefined && fatal instanceof Error) throw fatal;
+  if (failing === undefined && fatal instanceof Error) throw fatal;
   if (fatal !== undefined && !(fatal instanceof Error))
     throw new Error(`a case threw a non-Error (${typeof fatal})`);
   const common = {

@@ -128,4 +128,31 @@ describe("cleanup never reports what it did not do", () => {
       expect(ref.server.images.size).toBe(0);
     });
   });
+
+  it("a name whose first listing fails is listed again in the next round: what it shows is deleted, nothing unverified", async () => {
+    const p = await profile("huawei-ims");
+    let flaky = 0;
+    // Every create stores its image but answers 403 (no 5xx, so no breach): only listing finds them.
+    const stored = wrapHandler(defaultBehaviour, "createImage", (inner) => async (req, ctx) => {
+      const res = await inner(req, ctx);
+      return req.body.toString("utf8").includes("-preflight") ? res : fail(403, "not now");
+    });
+    const behaviour = wrapHandler(stored, "listImages", (inner) => (req, ctx) => {
+      const name = req.query.get("name") ?? "";
+      return !name.endsWith("-preflight") && flaky++ === 0 ? fail(403, "flaky") : inner(req, ctx);
+    });
+    await withReference(p, { behaviour }, async (ref) => {
+      const run = await runSuite({
+        profile: p,
+        target: targetFor(ref.url),
+        runId: "c6",
+        scenarios: allScenarios.filter((s) => s.id === "204-delete-present-tag" || s.id === "404-absent-tag"),
+      });
+      expect(flaky).toBeGreaterThan(1);
+      expect([...ref.server.images.values()].map((i) => i.name)).toEqual([]);
+      expect(run.cleanup.unverified).toEqual([]);
+      expect(run.cleanup.leftBehind).toEqual([]);
+      expect(run.cleanup.foundByName).toBeGreaterThanOrEqual(1);
+    });
+  });
 });

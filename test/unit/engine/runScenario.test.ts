@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { coreCheck } from "../../../src/engine/checks/Check";
+import { check, coreCheck } from "../../../src/engine/checks/Check";
 import { FixtureError } from "../../../src/engine/FixtureError";
 import { runProperty } from "../../../src/engine/property/runProperty";
 import { runSuite } from "../../../src/engine/runSuite";
@@ -25,6 +25,14 @@ const scenario = (run: Scenario["run"]): Scenario => ({
   appliesTo: () => true,
   run,
 });
+const brokenBy = (
+  ctx: Pick<ScenarioContext, "probe">,
+  failed: ReturnType<typeof check>,
+  stop: Error,
+): Promise<undefined> => {
+  ctx.probe.record(failed);
+  return Promise.reject(stop);
+};
 const brokenThen =
   (stop: Error) =>
   (ctx: ScenarioContext): Promise<undefined> => {
@@ -82,5 +90,67 @@ describe("runScenario keeps a failure seen before the scenario stopped", () => {
     expect(result?.reason).toContain("n is small");
     expect(result?.reason).toContain(what);
     expect(verdict).toBe("non-conformant");
+  });
+
+  it("a core property case that failed a check and was then stopped, in that same case, fails", async () => {
+    const property = scenario((ctx) =>
+      runProperty(ctx, fc.integer({ min: 0, max: 1000 }), (n, { probe }) => {
+        probe.record(coreCheck("n is small", n < 0, `n = ${String(n)}`, "hand-made"));
+        return Promise.reject(new TargetThrottled("429 five times"));
+      }),
+    );
+    const { result, verdict } = await runOne({ ...property, kind: "property" });
+    expect(result).toMatchObject({ outcome: "fail" });
+    expect(result?.reason).toContain("the target kept throttling");
+    expect(verdict).toBe("non-conformant");
+  });
+});
+
+describe("a flagged scenario stopped after a mere deviation is not exercised, never a FLAGGED pass", () => {
+  // The deviation its flag allows decides nothing; the steps after the stop, which might break a rule of every
+  // tier, did not run: the verdict must not be conformant.
+  const allowed = check("the status is 204", false, "got 404, as the flag allows", "hand-made");
+  // Every documented status keeps a passing core scenario, so only the flagged one can decide.
+  const passing = (status: number): Scenario => ({
+    ...scenario((ctx) => {
+      ctx.probe.record(coreCheck("holds", true, "ok", "hand-made"));
+      return Promise.resolve(undefined);
+    }),
+    id: `${String(status)}-ok`,
+    status,
+  });
+
+  it.each([
+    ["an example", "example"],
+    ["a property", "property"],
+  ] as const)("%s: a deviation, then throttling", async (_what, kind) => {
+    let cases = 0;
+    const flagged: Scenario = {
+      ...scenario((ctx) =>
+        kind === "example"
+          ? brokenBy(ctx, allowed, new TargetThrottled("429 five times"))
+          : // The first case deviates as allowed; the second is throttled.
+            runProperty(ctx, fc.integer(), (_n, { probe }) => {
+              probe.record(allowed);
+              return ++cases > 1 ? Promise.reject(new TargetThrottled("429 five times")) : Promise.resolve();
+            }),
+      ),
+      id: "204-flagged-hand-made",
+      status: 204,
+      kind,
+      tier: "flagged",
+    };
+    const p = await profile("huawei-ims");
+    await withReference(p, {}, async (ref) => {
+      const run = await runSuite({
+        profile: p,
+        target: targetFor(ref.url, { faults: ref.faults }),
+        runId: "rs-f",
+        scenarios: [flagged, ...[204, 400, 401, 403, 404, 500, 503].map(passing)],
+      });
+      const result = run.results.find((r) => r.scenario.id === flagged.id);
+      expect(result).toMatchObject({ outcome: "not-exercised", cause: "throttled" });
+      expect(verdictOf(run)).toBe("incomplete");
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
+import { ExitCode, exitCodeOf } from "../../../src/cli/exitCodes";
 import { runSuite } from "../../../src/engine/runSuite";
 import type { RunResult } from "../../../src/engine/RunResult";
 import { defaultRunSettings } from "../../../src/engine/RunSettings";
@@ -113,6 +114,29 @@ describe("runSuite against the reference", () => {
       expect(run.aborted?.message).not.toContain("wrong");
       expect(run.results).toEqual([]);
     });
+  });
+
+  it("a server answering 502 to everything: not an Image API (exit 2), not non-conformant", async () => {
+    const p = await profile("openstack-glance");
+    const server = createServer((_req, res) => {
+      res.statusCode = 502;
+      res.end("bad gateway");
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const run = await runSuite({
+        profile: p,
+        target: targetFor(`http://127.0.0.1:${String(port)}`),
+        runId: "t10",
+      });
+      expect(run.aborted?.kind).toBe("not-image-api");
+      expect(run.breaches).toEqual([]);
+      expect(exitCodeOf(run, verdictOf(run))).toBe(ExitCode.usage);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
   });
 
   describe("a secret the target echoes is redacted before any cut (a cut secret would no longer be recognised)", () => {
