@@ -127,7 +127,7 @@ export function toHar(exchanges: readonly Exchange[], baseUrl: string, meta: Har
         response: responseOf(e),
         cache: {},
         timings: { send: 0, wait: e.durationMs, receive: 0 },
-        comment: `#${e.seq} ${e.operationId} as ${e.principal}${t === undefined ? " (start time: the run's)" : ""}`,
+        comment: `#${e.seq} ${e.operationId} as ${e.principal}${t === undefined ? " (start time: the run's)" : ""}${e.resent === true ? "; sent twice: the kept-alive connection closed unanswered, then on a new one" : ""}`,
         _seq: e.seq,
         _operationId: e.operationId,
         _principal: e.principal,

@@ -27,8 +27,8 @@ export interface TlsFiles extends TlsSettings {
 }
 
 /**
- * The connection pools of a run: keep-alive ones for ordinary requests, none for watched ones (a connection
- * each), through the proxy that HTTPS_PROXY / HTTP_PROXY name unless NO_PROXY exempts the host.
+ * The connection pools of a run: keep-alive ones for idempotent requests, none for POSTs and watched ones (a
+ * connection each), through the proxy that HTTPS_PROXY / HTTP_PROXY name unless NO_PROXY exempts the host.
  */
 export class Agents {
   private readonly agents = new Map<string, Agent>();
@@ -73,6 +73,11 @@ export class Agents {
 
   pooled(url: URL): Agent {
     return this.agent(url, true);
+  }
+
+  /** A connection per request, not kept (TLS sessions are still resumed): for requests never sent twice. */
+  single(url: URL): Agent {
+    return this.agent(url, false);
   }
 
   /** No pool: a connection of its own (through the proxy when there is one). */

@@ -152,6 +152,14 @@ export class HttpClient {
           watched: req.watched === true,
         },
         this.options.agents,
+        async () => {
+          stats.resent = (stats.resent ?? 0) + 1;
+          try {
+            await this.options.pacer.wait(signal);
+          } catch {
+            throw new RequestAborted();
+          }
+        },
       );
     } catch (error) {
       if (error instanceof RequestAborted) throw new RunAborted("run aborted by the user");
@@ -239,6 +247,7 @@ export class HttpClient {
       ...(req.expect === undefined ? {} : { expected: req.expect }),
       ...(raw.truncated ? { truncated: true } : {}),
       ...(raw.trailingBytes > 0 ? { trailingBytes: raw.trailingBytes } : {}),
+      ...(raw.resent ? { resent: true } : {}),
     };
     this.options.onExchange?.(exchange);
     return {

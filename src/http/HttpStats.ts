@@ -18,6 +18,11 @@ export interface HttpStats {
   samples: RequestSample[];
   /** Throttling answers (429, or 503 with Retry-After) retried after waiting, and the time waited. */
   throttled: { retries: number; waitMs: number };
+  /**
+   * Requests sent a second time on a new connection, because the kept-alive one they went out on was closed
+   * before any answer (not counted in `requests`, which counts answers). Absent in reports before it existed.
+   */
+  resent?: number;
 }
 
 export function emptyStats(): HttpStats {
@@ -28,5 +33,6 @@ export function emptyStats(): HttpStats {
     serverErrors: [],
     samples: [],
     throttled: { retries: 0, waitMs: 0 },
+    resent: 0,
   };
 }

@@ -31,6 +31,11 @@ export interface RawResponse {
   readonly truncated: boolean;
   /** Bytes the server sent after a response that has no content (watched requests only). */
   readonly trailingBytes: number;
+  /**
+   * Sent a second time, on a new connection: the first went out on a kept-alive connection that the server had
+   * closed, and no byte of an answer came back.
+   */
+  readonly resent: boolean;
 }
 
 /** How long a watched connection may stay open after a content-less response before it is closed by us. */
@@ -95,18 +100,65 @@ function watch(socket: Socket): { raw: () => Buffer; closed: () => Promise<void>
   };
 }
 
+/** RFC 9110 §9.2.2: a client may retry these automatically when the connection fails before the answer. */
+const idempotent = new Set(["GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE"]);
+
+/** A pooled connection the server had already closed (a keep-alive race): nothing of an answer arrived. */
+class StaleConnection extends Error {
+  override readonly name = "StaleConnection";
+  constructor(override readonly cause: Error) {
+    super(cause.message);
+  }
+}
+
+const staleCodes = new Set(["ECONNRESET", "EPIPE", "ECONNABORTED"]);
+
 /**
  * One HTTP exchange over node:http(s): no redirects followed, the whole request bounded in time, the body
  * bounded in size, aborted at once by the signal. Resolves with the response or rejects with the error.
+ *
+ * A server may close an idle kept-alive connection just as the next request goes out on it (an idle timeout, a
+ * load balancer, uwsgi's --http-socket without Debian's `rem-header = Content-Length`). RFC 9112 §9.3.1: only
+ * idempotent requests (RFC 9110 §9.2.2) share connections, and one that meets a connection closed before any
+ * byte of an answer is sent once more on a new one, after `beforeResend` (pacing; it may throw to stop), and
+ * marked `resent`. A POST, and the watched subject request, get a connection of their own: never sent twice.
  */
-export function transport(req: RawRequest, agents: Agents): Promise<RawResponse> {
+export async function transport(
+  req: RawRequest,
+  agents: Agents,
+  beforeResend?: () => Promise<void>,
+): Promise<RawResponse> {
+  const pooled = req.watched !== true && idempotent.has(req.method);
+  const started = Date.now();
+  try {
+    return await exchange(req, agents, pooled);
+  } catch (e) {
+    if (!(e instanceof StaleConnection)) throw e;
+    const left = req.deadlineMs - (Date.now() - started);
+    if (left <= 0) throw new DeadlineExceeded(req.deadlineMs);
+    await beforeResend?.();
+    try {
+      return { ...(await exchange({ ...req, deadlineMs: left }, agents, false)), resent: true };
+    } catch (again) {
+      // The whole request had --timeout, not what was left of it.
+      if (again instanceof DeadlineExceeded) throw new DeadlineExceeded(req.deadlineMs);
+      throw again;
+    }
+  }
+}
+
+function exchange(req: RawRequest, agents: Agents, pooled: boolean): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     if (req.signal?.aborted === true) {
       reject(new RequestAborted());
       return;
     }
     const https = req.url.protocol === "https:";
-    const agent: Agent | false = req.watched === true ? agents.fresh(req.url) : agents.pooled(req.url);
+    const agent: Agent | false = pooled
+      ? agents.pooled(req.url)
+      : req.watched === true
+        ? agents.fresh(req.url)
+        : agents.single(req.url);
     const send = https ? httpsRequest : httpRequest;
     const client = send(req.url, {
       method: req.method,
@@ -140,10 +192,15 @@ export function transport(req: RawRequest, agents: Agents): Promise<RawResponse>
       client.once("socket", (s: Socket) => {
         watcher = watch(s);
       });
+    let answered = false;
     client.on("error", (e) => {
-      done(e);
+      const code = (e as { code?: unknown }).code;
+      const stale =
+        pooled && client.reusedSocket && !answered && typeof code === "string" && staleCodes.has(code);
+      done(stale ? new StaleConnection(e) : e);
     });
     client.on("response", (res) => {
+      answered = true;
       const chunks: Buffer[] = [];
       let size = 0;
       let truncated = false;
@@ -153,12 +210,12 @@ export function transport(req: RawRequest, agents: Agents): Promise<RawResponse>
         const base = { status, headers: headersOf(res), body, truncated };
         const noContent = status === 204 || status === 304 || req.method === "HEAD";
         if (watcher === undefined || !noContent || truncated) {
-          done(undefined, { ...base, trailingBytes: 0 });
+          done(undefined, { ...base, trailingBytes: 0, resent: false });
           return;
         }
         const w = watcher;
         void w.closed().then(() => {
-          done(undefined, { ...base, trailingBytes: bytesAfterHeaders(w.raw()) });
+          done(undefined, { ...base, trailingBytes: bytesAfterHeaders(w.raw()), resent: false });
         });
       };
       res.on("data", (d: Buffer) => {

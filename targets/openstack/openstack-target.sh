@@ -1,21 +1,38 @@
 #!/usr/bin/env bash
-# A real OpenStack Image service on loopback: Keystone 22 and Glance 25 from Debian's packages, sqlite, no network.
-#   openstack-target.sh up     install (if missing), configure, start both, create the owner and alt identities,
+# A real OpenStack Image service on loopback, laid out as Debian runs it in production, no network: Keystone 22 under
+# uwsgi (--http-socket, as /etc/init.d/keystone starts it), Glance 25 with its own eventlet server and two API
+# workers, both on MariaDB (their supported database; on sqlite, parallel writers get "database is locked"), all
+# from Debian's packages.
+#   openstack-target.sh up     install (if missing), configure, start them, create the owner and alt identities,
 #                              and write $ITC_OPENSTACK_DIR/env (ITC_TARGET, ITC_TOKEN, ITC_ALT_TOKEN) and
 #                              $ITC_OPENSTACK_DIR/clouds.yaml (clouds owner and alt) with their passwords in
 #                              secure.yaml beside it, all mode 600
-#   openstack-target.sh down   stop both and remove the state folder
+#   openstack-target.sh down   stop MariaDB, Keystone and Glance, and remove the state folder
 #   openstack-target.sh token-lifetime S   restart Keystone issuing tokens that live S seconds (renewal tests)
-# Needs root (apt-get). Ports: ITC_KEYSTONE_PORT (default 15000), ITC_GLANCE_PORT (default 19292).
-set -euo pipefail
+#   openstack-target.sh tag-collation nopad_bin|bin|general_ci
+#                              how MariaDB compares image tags: nopad_bin (byte for byte, the default after up);
+#                              general_ci, what Glance's own migrations leave (utf8 tables), where an image that
+#                              carries "X" and "x" answers 500 to deleting either (MultipleResultsFound); or bin,
+#                              which still ignores trailing spaces ("x" and "x " collide the same way)
+# Needs root (apt-get). Ports: ITC_KEYSTONE_PORT (default 15000), ITC_GLANCE_PORT (default 19292); Glance's API
+# workers: ITC_GLANCE_WORKERS (default 2).
+set -Eeuo pipefail
 
 DIR=${ITC_OPENSTACK_DIR:-/tmp/itc-openstack}
 KS_PORT=${ITC_KEYSTONE_PORT:-15000}
 GL_PORT=${ITC_GLANCE_PORT:-19292}
 KS_URL="http://127.0.0.1:${KS_PORT}/v3"
 GL_URL="http://127.0.0.1:${GL_PORT}"
+GL_WORKERS=${ITC_GLANCE_WORKERS:-2}
+DB_SOCK="$DIR/mysql/sock"
 
 log() { echo "openstack-target: $*" >&2; }
+
+# The state folder goes into config files and a database URL (unix_socket=...), the workers into glance-api.conf.
+if ! [[ "$DIR" =~ ^/[A-Za-z0-9._/-]+$ ]] || [ ${#DB_SOCK} -gt 100 ]; then
+  log "ITC_OPENSTACK_DIR must be an absolute path of letters, digits, . _ - and /, under 90 characters: '$DIR'"; exit 2
+fi
+if ! [[ "$GL_WORKERS" =~ ^[1-9][0-9]?$ ]]; then log "ITC_GLANCE_WORKERS must be 1 to 99, not '$GL_WORKERS'"; exit 2; fi
 
 wait_for() { # url seconds
   for _ in $(seq 1 "$2"); do
@@ -26,23 +43,84 @@ wait_for() { # url seconds
 }
 
 install() {
-  if command -v glance-api >/dev/null && command -v keystone-wsgi-public >/dev/null && command -v openstack >/dev/null; then return; fi
-  log "installing glance-api, keystone and python3-openstackclient from Debian's packages"
+  if command -v glance-api >/dev/null && command -v keystone-wsgi-public >/dev/null && command -v openstack >/dev/null &&
+    command -v mariadbd >/dev/null && dpkg-query -W -f='${Status}' python3-pymysql 2>/dev/null | grep -q 'ok installed'; then
+    return
+  fi
+  log "installing glance-api, keystone, mariadb-server and python3-openstackclient from Debian's packages"
   # Keep the packages' own services from starting: this script runs its own on loopback.
   local added_policy=""
   if [ ! -e /usr/sbin/policy-rc.d ]; then printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod +x /usr/sbin/policy-rc.d; added_policy=1; fi
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends glance-api keystone python3-openstackclient >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends glance-api keystone python3-openstackclient \
+    mariadb-server python3-pymysql >/dev/null
   if [ -n "$added_policy" ]; then rm -f /usr/sbin/policy-rc.d; fi
 }
 
 start_keystone() {
-  nohup keystone-wsgi-public --host 127.0.0.1 --port "$KS_PORT" -- --config-file "$DIR/keystone.conf" >"$DIR/log/keystone.out" 2>&1 &
+  # As /etc/init.d/keystone runs it (uwsgi --http-socket, keystone-uwsgi.ini's settings), with fewer processes.
+  # rem-header Content-Length is Debian's too: uwsgi closes every connection after its answer, and without a
+  # length the answer says so (it ends at the close), so clients do not send a second request on it.
+  OS_KEYSTONE_CONFIG_FILES="$DIR/keystone.conf" nohup uwsgi --plugins python3 --http-socket "127.0.0.1:$KS_PORT" \
+    --wsgi-file /usr/bin/keystone-wsgi-public --master --processes 2 --threads 4 --lazy-apps --enable-threads \
+    --die-on-term --buffer-size 65535 --rem-header Content-Length --logto "$DIR/log/keystone-uwsgi.log" \
+    >"$DIR/log/keystone.out" 2>&1 &
   echo $! >"$DIR/keystone.pid"
   wait_for "$KS_URL" 60
 }
 
-stop_pid() { if [ -f "$1" ]; then kill "$(cat "$1")" 2>/dev/null || true; rm -f "$1"; fi; }
+gone() { # pids...: wait up to 15 s for them to exit; then KILL what is left and wait again
+  local p alive
+  for _ in $(seq 1 150); do
+    alive=""; for p in "$@"; do if kill -0 "$p" 2>/dev/null; then alive=1; fi; done
+    [ -z "$alive" ] && return 0
+    sleep 0.1
+  done
+  log "still running after 15 s, killed: $*"
+  kill -KILL "$@" 2>/dev/null || true
+  for _ in $(seq 1 50); do
+    alive=""; for p in "$@"; do if kill -0 "$p" 2>/dev/null; then alive=1; fi; done
+    [ -z "$alive" ] && return 0
+    sleep 0.1
+  done
+}
+
+stop_pid() { # pidfile: TERM the process and its children (Glance's parent does not wait for its workers)
+  if [ -f "$1" ]; then
+    local pid kids
+    pid=$(cat "$1")
+    kids=$(pgrep -P "$pid" || true)
+    # shellcheck disable=SC2086
+    kill "$pid" $kids 2>/dev/null || true
+    # shellcheck disable=SC2086
+    gone "$pid" $kids
+    rm -f "$1"
+  fi
+}
+
+db() { mariadb --no-defaults -S "$DB_SOCK" -u root "$@"; }
+
+start_mariadb() { # a private server: its own data folder and socket, no TCP
+  mkdir -p "$DIR/mysql/data"
+  mariadb-install-db --no-defaults --datadir="$DIR/mysql/data" --user=root --auth-root-authentication-method=socket \
+    --skip-test-db >"$DIR/log/mariadb-install.log" 2>&1
+  nohup mariadbd --no-defaults --datadir="$DIR/mysql/data" --socket="$DB_SOCK" --skip-networking --user=root \
+    --log-error="$DIR/log/mariadb.log" --innodb-flush-log-at-trx-commit=2 >/dev/null 2>&1 &
+  echo $! >"$DIR/mariadb.pid"
+  for _ in $(seq 1 300); do
+    if db -e 'SELECT 1' >/dev/null 2>&1; then return 0; fi
+    kill -0 "$(cat "$DIR/mariadb.pid")" 2>/dev/null || break
+    sleep 0.1
+  done
+  log "MariaDB did not start (see $DIR/log/mariadb.log)"; return 1
+}
+
+tag_collation() { # bin | general_ci
+  case "${1:-}" in nopad_bin | bin | general_ci) ;;
+    *) echo "usage: $0 tag-collation nopad_bin|bin|general_ci (after up)" >&2; exit 2 ;; esac
+  db -e "ALTER TABLE glance.image_tags MODIFY value VARCHAR(255) CHARACTER SET utf8mb3 COLLATE utf8mb3_$1 NOT NULL"
+  log "glance: image tags compared with utf8mb3_$1"
+}
 
 os() { openstack --os-auth-url "$KS_URL" --os-identity-api-version 3 --os-user-domain-name Default --os-project-domain-name Default "$@"; }
 admin() { os --os-username admin --os-password admin-pass --os-project-name admin "$@"; }
@@ -51,13 +129,22 @@ token_of() { os --os-username "$1" --os-password "$1-pass" --os-project-name "$1
 up() {
   install
   down_quietly
+  # Whatever fails from here on, nothing is left running.
+  trap 'log "up failed; stopping what it started (logs kept in $DIR/log)"; stop_all; trap - ERR' ERR
   mkdir -p "$DIR"/{log,fernet-keys,credential-keys,images,tasks,staging}
   chmod 700 "$DIR"
+  log "mariadb: a private server for Keystone and Glance"
+  start_mariadb
+  local svc
+  for svc in keystone glance; do
+    db -e "CREATE DATABASE $svc; CREATE USER '$svc'@'localhost' IDENTIFIED BY '$svc-db';
+      GRANT ALL ON $svc.* TO '$svc'@'localhost';"
+  done
   cat >"$DIR/keystone.conf" <<CONF
 [DEFAULT]
 log_dir = $DIR/log
 [database]
-connection = sqlite:///$DIR/keystone.db
+connection = mysql+pymysql://keystone:keystone-db@localhost/keystone?unix_socket=$DB_SOCK&charset=utf8
 [token]
 provider = fernet
 expiration = 3600
@@ -82,9 +169,8 @@ CONF
   done
   admin user create --password glance-pass glance -f value -c id >/dev/null
   admin role add --project service --user glance admin
-  # Measured: this Keystone answers 500 to a few look-ups by name, which can leave sqlite locked until a
-  # restart; so restart it, then register the image service and its endpoint by POST, not by name.
-  stop_pid "$DIR/keystone.pid"; sleep 1; start_keystone
+  # The image service and its endpoint are registered by POST, not by name (the client's look-ups by name
+  # answer 404 first, which Keystone logs as errors).
   local tok sid
   tok=$(admin token issue -f value -c id)
   sid=$(curl -fsS -X POST "$KS_URL/services" -H "X-Auth-Token: $tok" -H 'Content-Type: application/json' \
@@ -97,9 +183,9 @@ bind_host = 127.0.0.1
 bind_port = $GL_PORT
 log_file = $DIR/log/glance-api.log
 enabled_backends = fs:file
-workers = 1
+workers = $GL_WORKERS
 [database]
-connection = sqlite:///$DIR/glance.db
+connection = mysql+pymysql://glance:glance-db@localhost/glance?unix_socket=$DB_SOCK&charset=utf8
 [keystone_authtoken]
 www_authenticate_uri = http://127.0.0.1:$KS_PORT
 auth_url = http://127.0.0.1:$KS_PORT
@@ -123,6 +209,10 @@ filesystem_store_datadir = $DIR/staging
 CONF
   log "glance: db_sync, start"
   glance-manage --config-file "$DIR/glance-api.conf" db_sync >"$DIR/log/glance-manage.log" 2>&1
+  # Glance's migrations make utf8 tables, whose default collation ignores case and trailing spaces; the Image
+  # API's tags are strings compared as sent, so the tag column compares bytes (tag-collation general_ci puts
+  # Glance's default back).
+  tag_collation nopad_bin
   nohup glance-api --config-file "$DIR/glance-api.conf" >"$DIR/log/glance.out" 2>&1 &
   echo $! >"$DIR/glance.pid"
   wait_for "$GL_URL/" 60
@@ -143,10 +233,12 @@ clouds:
   owner: {auth: {password: owner-pass}}
   alt: {auth: {password: alt-pass}}
 CONF
+  trap - ERR
   log "up: Glance at $GL_URL, Keystone at $KS_URL; tokens in $DIR/env, identities in $DIR/clouds.yaml and secure.yaml"
 }
 
-down_quietly() { stop_pid "$DIR/glance.pid"; stop_pid "$DIR/keystone.pid"; rm -rf "$DIR"; }
+stop_all() { stop_pid "$DIR/glance.pid"; stop_pid "$DIR/keystone.pid"; stop_pid "$DIR/mariadb.pid"; }
+down_quietly() { stop_all; rm -rf "$DIR"; }
 
 token_lifetime() { # seconds: Keystone issues tokens that live this long from now on (restarts it)
   if ! [[ "${1:-}" =~ ^[0-9]+$ ]] || [ ! -f "$DIR/keystone.conf" ]; then
@@ -161,5 +253,6 @@ case "${1:-}" in
   up) up ;;
   down) down_quietly; log "down" ;;
   token-lifetime) token_lifetime "${2:-}" ;;
-  *) echo "usage: $0 up|down|token-lifetime SECONDS" >&2; exit 2 ;;
+  tag-collation) tag_collation "${2:-}" ;;
+  *) echo "usage: $0 up|down|token-lifetime SECONDS|tag-collation nopad_bin|bin|general_ci" >&2; exit 2 ;;
 esac

@@ -1,0 +1,38 @@
+import { targetCommand } from "./support/openstackTarget";
+import { expectOwnerImagesKept, runAgainstGlance } from "./support/runAgainstGlance";
+import { runTempest } from "./support/runTempest";
+
+// Keystone and Glance come up once for all of test:glance (support/globalSetup.ts), their tags compared byte for
+// byte (tag-collation nopad_bin); this file puts back what Glance's own migrations leave, and restores it after.
+afterEach(expectOwnerImagesKept);
+afterAll(() => {
+  expect(targetCommand("tag-collation", "nopad_bin")).toBe(0);
+});
+
+describe("Glance on MariaDB with the tag collation its migrations leave (utf8, case-insensitive)", () => {
+  it("the suite finds what Tempest's tag tests pass: with a tag and its case variant, deleting either answers 500", async () => {
+    expect(targetCommand("tag-collation", "general_ci")).toBe(0);
+    const tempest = await runTempest();
+    // Tempest's interop tag tests add and delete one lower-case tag: nothing there can show the defect.
+    expect({ code: tempest.code, passed: tempest.passed, failed: tempest.failed }).toEqual({
+      code: 0,
+      passed: 3,
+      failed: 0,
+    });
+    const { code, report, core } = await runAgainstGlance("openstack-glance");
+    expect(report.verdict).toBe("non-conformant");
+    expect(code).toBe(1);
+    const failed = core.filter((s) => s.outcome === "fail").map((s) => s.id);
+    // An image carrying "X" and "x": deleting "X" is 204 and leaves "x" (204-prop-isolation's case-variant
+    // class, generated in every run). Glance answers 500: image_tag_delete finds two rows (MultipleResultsFound).
+    expect(failed).toContain("204-prop-isolation");
+    const isolation = core.find((s) => s.id === "204-prop-isolation");
+    const checks = isolation?.evidence.checks ?? [];
+    expect(checks.some((c) => !c.ok && /got 500/.test(c.detail))).toBe(true);
+    expect(report.cleanup.leftBehind).toEqual([]);
+    process.stdout.write(
+      `\nGlance with utf8mb3_general_ci tags: Tempest's tag tests ${String(tempest.passed)}/${String(tempest.ran)} passed; ` +
+        `this suite: ${report.verdict}, failing ${failed.join(", ")}\n`,
+    );
+  });
+});
