@@ -8,7 +8,8 @@ const word = { pass: "PASS", fail: "FAIL", "not-exercised": "NOT EXERCISED" } as
 function exchangeBlock(e: Exchange): string {
   const body = e.requestBody === undefined ? "" : `\n${e.requestBody}`;
   const response = e.responseBody === "" ? "" : `\n${e.responseBody}`;
-  return `#${e.seq} ${e.method} ${e.path} as ${e.principal}${body}\n→ ${e.status} ${e.responseHeaders["content-type"] ?? ""}${response}`;
+  const resent = e.resent === true ? " (resent: its kept-alive connection closed unanswered)" : "";
+  return `#${e.seq} ${e.method} ${e.path} as ${e.principal}${resent}${body}\n→ ${e.status} ${e.responseHeaders["content-type"] ?? ""}${response}`;
 }
 
 function scenarioSection(s: ScenarioEntry): string[] {

@@ -14,7 +14,7 @@ export function exchangeView(e: Exchange): Html {
   const request = `${e.method} ${e.path}\n${headers(e.requestHeaders)}${body(e.requestBody)}`;
   const response = `HTTP ${e.status}\n${headers(e.responseHeaders)}${body(e.responseBody)}`;
   return markup`<div class="exchange" data-seq="${e.seq}">
-<p class="head"><strong>#${e.seq}</strong> <code>${e.method} ${e.path}</code> as ${e.principal} → <strong>${e.status}</strong> <span class="meta">${e.operationId}, ${formatMs(e.durationMs)}</span></p>
+<p class="head"><strong>#${e.seq}</strong> <code>${e.method} ${e.path}</code> as ${e.principal} → <strong>${e.status}</strong> <span class="meta">${e.operationId}, ${formatMs(e.durationMs)}${e.resent === true ? ", resent (its kept-alive connection closed unanswered)" : ""}</span></p>
 <div class="pair"><pre aria-label="request #${e.seq}">${request}</pre><pre aria-label="response #${e.seq}">${response}</pre></div>
 </div>`;
 }

@@ -153,12 +153,16 @@ export class HttpClient {
         },
         this.options.agents,
         async () => {
-          stats.resent = (stats.resent ?? 0) + 1;
+          // Paced like any request; the pause is not time spent waiting on the target.
+          this.clock.stop();
           try {
             await this.options.pacer.wait(signal);
           } catch {
             throw new RequestAborted();
+          } finally {
+            this.clock.start();
           }
+          stats.resent = (stats.resent ?? 0) + 1;
         },
       );
     } catch (error) {

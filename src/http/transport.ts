@@ -118,10 +118,11 @@ const staleCodes = new Set(["ECONNRESET", "EPIPE", "ECONNABORTED"]);
  * bounded in size, aborted at once by the signal. Resolves with the response or rejects with the error.
  *
  * A server may close an idle kept-alive connection just as the next request goes out on it (an idle timeout, a
- * load balancer, uwsgi's --http-socket without Debian's `rem-header = Content-Length`). RFC 9112 §9.3.1: only
- * idempotent requests (RFC 9110 §9.2.2) share connections, and one that meets a connection closed before any
- * byte of an answer is sent once more on a new one, after `beforeResend` (pacing; it may throw to stop), and
- * marked `resent`. A POST, and the watched subject request, get a connection of their own: never sent twice.
+ * load balancer, uwsgi's --http-socket without Debian's `rem-header = Content-Length`). So only idempotent
+ * requests (RFC 9110 §9.2.2) share connections here, and one that meets a connection closed before any byte of
+ * an answer is sent once more on a new one (RFC 9112 §9.3.1 allows it), after `beforeResend` (pacing; it may
+ * throw to stop), and marked `resent`. A POST, and the watched subject request, get a connection of their own:
+ * never sent twice.
  */
 export async function transport(
   req: RawRequest,
@@ -134,9 +135,10 @@ export async function transport(
     return await exchange(req, agents, pooled);
   } catch (e) {
     if (!(e instanceof StaleConnection)) throw e;
+    await beforeResend?.();
+    // The pacing wait counts too: --timeout bounds the whole request.
     const left = req.deadlineMs - (Date.now() - started);
     if (left <= 0) throw new DeadlineExceeded(req.deadlineMs);
-    await beforeResend?.();
     try {
       return { ...(await exchange({ ...req, deadlineMs: left }, agents, false)), resent: true };
     } catch (again) {

@@ -1,12 +1,21 @@
-import { targetCommand } from "./support/openstackTarget";
+import { readTargetEnv, targetCommand } from "./support/openstackTarget";
+import { createOwnerImage, ownerImages, usersOwnImage } from "./support/ownerImages";
 import { expectOwnerImagesKept, runAgainstGlance } from "./support/runAgainstGlance";
 import { runTempest } from "./support/runTempest";
 
-// Keystone and Glance come up once for all of test:glance (support/globalSetup.ts), their tags compared byte for
-// byte (tag-collation nopad_bin); this file puts back what Glance's own migrations leave, and restores it after.
+// Keystone and Glance come up once for all of test:glance (support/globalSetup.ts), Glance on sqlite. This file
+// restarts Glance on MariaDB, as production Glance runs (two workers), puts back the tag collation Glance's own
+// migrations leave, and restores both after.
+beforeAll(async () => {
+  expect(targetCommand("glance-db", "mariadb")).toBe(0);
+  const glance = readTargetEnv().target;
+  if (!(await ownerImages(glance)).some((i) => i.name === usersOwnImage))
+    await createOwnerImage(glance, usersOwnImage, ["users-own-tag", "prod"]);
+});
 afterEach(expectOwnerImagesKept);
 afterAll(() => {
   expect(targetCommand("tag-collation", "nopad_bin")).toBe(0);
+  expect(targetCommand("glance-db", "sqlite")).toBe(0);
 });
 
 describe("Glance on MariaDB with the tag collation its migrations leave (utf8, case-insensitive)", () => {

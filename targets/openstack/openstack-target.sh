@@ -1,21 +1,24 @@
 #!/usr/bin/env bash
-# A real OpenStack Image service on loopback, laid out as Debian runs it in production, no network: Keystone 22 under
-# uwsgi (--http-socket, as /etc/init.d/keystone starts it), Glance 25 with its own eventlet server and two API
-# workers, both on MariaDB (their supported database; on sqlite, parallel writers get "database is locked"), all
-# from Debian's packages.
+# A real OpenStack Image service on loopback from Debian's packages, no network: Keystone 22 under uwsgi
+# (--http-socket, as /etc/init.d/keystone starts it) on a private MariaDB, and Glance 25 with its own eventlet
+# server: one API worker on sqlite (the default: more workers on sqlite answer 500 "database is locked"), or, after
+# `glance-db mariadb`, two workers on MariaDB, as a production Glance runs.
 #   openstack-target.sh up     install (if missing), configure, start them, create the owner and alt identities,
 #                              and write $ITC_OPENSTACK_DIR/env (ITC_TARGET, ITC_TOKEN, ITC_ALT_TOKEN) and
 #                              $ITC_OPENSTACK_DIR/clouds.yaml (clouds owner and alt) with their passwords in
 #                              secure.yaml beside it, all mode 600
 #   openstack-target.sh down   stop MariaDB, Keystone and Glance, and remove the state folder
 #   openstack-target.sh token-lifetime S   restart Keystone issuing tokens that live S seconds (renewal tests)
+#   openstack-target.sh glance-db sqlite|mariadb
+#                              restart Glance on that database (each keeps its images): sqlite with one worker, or
+#                              MariaDB with ITC_GLANCE_WORKERS (default 2) workers and tags compared byte for byte
 #   openstack-target.sh tag-collation nopad_bin|bin|general_ci
-#                              how MariaDB compares image tags: nopad_bin (byte for byte, the default after up);
+#                              (after glance-db mariadb) how MariaDB compares image tags: nopad_bin (byte for byte, the default after up);
 #                              general_ci, what Glance's own migrations leave (utf8 tables), where an image that
 #                              carries "X" and "x" answers 500 to deleting either (MultipleResultsFound); or bin,
 #                              which still ignores trailing spaces ("x" and "x " collide the same way)
 # Needs root (apt-get). Ports: ITC_KEYSTONE_PORT (default 15000), ITC_GLANCE_PORT (default 19292); Glance's API
-# workers: ITC_GLANCE_WORKERS (default 2).
+# workers on MariaDB: ITC_GLANCE_WORKERS (default 2).
 set -Eeuo pipefail
 
 DIR=${ITC_OPENSTACK_DIR:-/tmp/itc-openstack}
@@ -25,6 +28,7 @@ KS_URL="http://127.0.0.1:${KS_PORT}/v3"
 GL_URL="http://127.0.0.1:${GL_PORT}"
 GL_WORKERS=${ITC_GLANCE_WORKERS:-2}
 DB_SOCK="$DIR/mysql/sock"
+marker=.itc-openstack-target # in every state folder this script made
 
 log() { echo "openstack-target: $*" >&2; }
 
@@ -69,33 +73,44 @@ start_keystone() {
   wait_for "$KS_URL" 60
 }
 
-gone() { # pids...: wait up to 15 s for them to exit; then KILL what is left and wait again
-  local p alive
+ours() { # pid: a process this state folder's services run (its command line names $DIR), not a reused pid
+  local cmd
+  cmd=$(tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null) || return 1
+  [[ "$cmd" == *"$DIR"* ]]
+}
+
+alive() { local p; for p in "$@"; do if kill -0 "$p" 2>/dev/null; then echo "$p"; fi; done; }
+
+gone() { # pids...: wait up to 15 s for them to exit, then KILL the rest; fails if any is still there
+  local left
   for _ in $(seq 1 150); do
-    alive=""; for p in "$@"; do if kill -0 "$p" 2>/dev/null; then alive=1; fi; done
-    [ -z "$alive" ] && return 0
+    left=$(alive "$@"); [ -z "$left" ] && return 0
     sleep 0.1
   done
-  log "still running after 15 s, killed: $*"
-  kill -KILL "$@" 2>/dev/null || true
+  # shellcheck disable=SC2086
+  log "still running after 15 s, killed:" $left
+  # shellcheck disable=SC2086
+  kill -KILL $left 2>/dev/null || true
   for _ in $(seq 1 50); do
-    alive=""; for p in "$@"; do if kill -0 "$p" 2>/dev/null; then alive=1; fi; done
-    [ -z "$alive" ] && return 0
+    left=$(alive "$@"); [ -z "$left" ] && return 0
     sleep 0.1
   done
+  # shellcheck disable=SC2086
+  log "still running after SIGKILL:" $left
+  return 1
 }
 
 stop_pid() { # pidfile: TERM the process and its children (Glance's parent does not wait for its workers)
-  if [ -f "$1" ]; then
-    local pid kids
-    pid=$(cat "$1")
-    kids=$(pgrep -P "$pid" || true)
-    # shellcheck disable=SC2086
-    kill "$pid" $kids 2>/dev/null || true
-    # shellcheck disable=SC2086
-    gone "$pid" $kids
-    rm -f "$1"
-  fi
+  [ -f "$1" ] || return 0
+  local pid kids="" k
+  pid=$(cat "$1")
+  if ! ours "$pid"; then rm -f "$1"; return 0; fi
+  for k in $(pgrep -P "$pid" || true); do if ours "$k"; then kids="$kids $k"; fi; done
+  # shellcheck disable=SC2086
+  kill "$pid" $kids 2>/dev/null || true
+  # shellcheck disable=SC2086
+  gone "$pid" $kids || return 1
+  rm -f "$1"
 }
 
 db() { mariadb --no-defaults -S "$DB_SOCK" -u root "$@"; }
@@ -115,6 +130,34 @@ start_mariadb() { # a private server: its own data folder and socket, no TCP
   log "MariaDB did not start (see $DIR/log/mariadb.log)"; return 1
 }
 
+start_glance() {
+  nohup glance-api --config-file "$DIR/glance-api.conf" >"$DIR/log/glance.out" 2>&1 &
+  echo $! >"$DIR/glance.pid"
+  wait_for "$GL_URL/" 60
+}
+
+glance_db() { # sqlite | mariadb: restart Glance on that database
+  local conn workers
+  case "${1:-}" in
+    sqlite) conn="sqlite:///$DIR/glance.db"; workers=1 ;;
+    mariadb) conn="mysql+pymysql://glance:glance-db@localhost/glance?unix_socket=$DB_SOCK\&charset=utf8"; workers=$GL_WORKERS ;;
+    *) echo "usage: $0 glance-db sqlite|mariadb (after up)" >&2; exit 2 ;;
+  esac
+  if [ ! -f "$DIR/glance-api.conf" ]; then echo "usage: $0 glance-db sqlite|mariadb (after up)" >&2; exit 2; fi
+  stop_pid "$DIR/glance.pid"
+  sed -i "s|^connection = .*|connection = $conn|; s|^workers = .*|workers = $workers|" "$DIR/glance-api.conf"
+  if [ "$1" = mariadb ] && [ ! -f "$DIR/glance-mariadb.synced" ]; then
+    glance-manage --config-file "$DIR/glance-api.conf" db_sync >"$DIR/log/glance-manage-mariadb.log" 2>&1
+    # Glance's migrations make utf8 tables, whose default collation ignores case and trailing spaces; the Image
+    # API's tags are strings compared as sent, so the tag column compares bytes (tag-collation general_ci puts
+    # Glance's default back).
+    tag_collation nopad_bin
+    touch "$DIR/glance-mariadb.synced"
+  fi
+  start_glance
+  log "glance: on $1, $workers worker(s)"
+}
+
 tag_collation() { # bin | general_ci
   case "${1:-}" in nopad_bin | bin | general_ci) ;;
     *) echo "usage: $0 tag-collation nopad_bin|bin|general_ci (after up)" >&2; exit 2 ;; esac
@@ -130,9 +173,11 @@ up() {
   install
   down_quietly
   # Whatever fails from here on, nothing is left running.
-  trap 'log "up failed; stopping what it started (logs kept in $DIR/log)"; stop_all; trap - ERR' ERR
+  # (set -E hands the trap to command substitutions too: only the script's own shell acts on it.)
+  trap '[ "$BASHPID" = "$$" ] || exit 1; trap - ERR; log "up failed; stopping what it started (logs kept in $DIR/log)"; stop_all || true' ERR
   mkdir -p "$DIR"/{log,fernet-keys,credential-keys,images,tasks,staging}
   chmod 700 "$DIR"
+  touch "$DIR/$marker"
   log "mariadb: a private server for Keystone and Glance"
   start_mariadb
   local svc
@@ -183,9 +228,9 @@ bind_host = 127.0.0.1
 bind_port = $GL_PORT
 log_file = $DIR/log/glance-api.log
 enabled_backends = fs:file
-workers = $GL_WORKERS
+workers = 1
 [database]
-connection = mysql+pymysql://glance:glance-db@localhost/glance?unix_socket=$DB_SOCK&charset=utf8
+connection = sqlite:///$DIR/glance.db
 [keystone_authtoken]
 www_authenticate_uri = http://127.0.0.1:$KS_PORT
 auth_url = http://127.0.0.1:$KS_PORT
@@ -209,15 +254,12 @@ filesystem_store_datadir = $DIR/staging
 CONF
   log "glance: db_sync, start"
   glance-manage --config-file "$DIR/glance-api.conf" db_sync >"$DIR/log/glance-manage.log" 2>&1
-  # Glance's migrations make utf8 tables, whose default collation ignores case and trailing spaces; the Image
-  # API's tags are strings compared as sent, so the tag column compares bytes (tag-collation general_ci puts
-  # Glance's default back).
-  tag_collation nopad_bin
-  nohup glance-api --config-file "$DIR/glance-api.conf" >"$DIR/log/glance.out" 2>&1 &
-  echo $! >"$DIR/glance.pid"
-  wait_for "$GL_URL/" 60
+  start_glance
   umask 077
-  { echo "ITC_TARGET=$GL_URL"; echo "ITC_TOKEN=$(token_of owner)"; echo "ITC_ALT_TOKEN=$(token_of alt)"; echo "ITC_KEYSTONE_URL=$KS_URL"; } >"$DIR/env"
+  local owner_token alt_token
+  owner_token=$(token_of owner)
+  alt_token=$(token_of alt)
+  { echo "ITC_TARGET=$GL_URL"; echo "ITC_TOKEN=$owner_token"; echo "ITC_ALT_TOKEN=$alt_token"; echo "ITC_KEYSTONE_URL=$KS_URL"; } >"$DIR/env"
   # The passwords go to secure.yaml, as openstacksdk users keep them; the CLI merges it over clouds.yaml.
   cat >"$DIR/clouds.yaml" <<CONF
 clouds:
@@ -237,8 +279,23 @@ CONF
   log "up: Glance at $GL_URL, Keystone at $KS_URL; tokens in $DIR/env, identities in $DIR/clouds.yaml and secure.yaml"
 }
 
-stop_all() { stop_pid "$DIR/glance.pid"; stop_pid "$DIR/keystone.pid"; stop_pid "$DIR/mariadb.pid"; }
-down_quietly() { stop_all; rm -rf "$DIR"; }
+stop_all() {
+  local ok=0
+  stop_pid "$DIR/glance.pid" || ok=1
+  stop_pid "$DIR/keystone.pid" || ok=1
+  stop_pid "$DIR/mariadb.pid" || ok=1
+  return $ok
+}
+
+# Only a folder this script made (it holds the marker) is ever removed, and only once nothing runs from it.
+down_quietly() {
+  [ -e "$DIR" ] || return 0
+  if [ ! -e "$DIR/$marker" ]; then
+    log "$DIR was not made by this script (no $marker in it): not touched; remove it yourself"; return 1
+  fi
+  if ! stop_all; then log "processes of $DIR still run: the folder is kept"; return 1; fi
+  rm -rf "$DIR"
+}
 
 token_lifetime() { # seconds: Keystone issues tokens that live this long from now on (restarts it)
   if ! [[ "${1:-}" =~ ^[0-9]+$ ]] || [ ! -f "$DIR/keystone.conf" ]; then
@@ -254,5 +311,6 @@ case "${1:-}" in
   down) down_quietly; log "down" ;;
   token-lifetime) token_lifetime "${2:-}" ;;
   tag-collation) tag_collation "${2:-}" ;;
-  *) echo "usage: $0 up|down|token-lifetime SECONDS|tag-collation nopad_bin|bin|general_ci" >&2; exit 2 ;;
+  glance-db) glance_db "${2:-}" ;;
+  *) echo "usage: $0 up|down|token-lifetime SECONDS|glance-db sqlite|mariadb|tag-collation nopad_bin|bin|general_ci" >&2; exit 2 ;;
 esac

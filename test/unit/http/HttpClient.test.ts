@@ -27,7 +27,46 @@ function oneAnswerPerConnection(): Promise<{ server: Server; baseUrl: string }> 
   });
 }
 
+async function threeGets(
+  pacer: Pacer,
+): Promise<{ exchanges: Exchange[]; stats: ReturnType<typeof emptyStats> }> {
+  const { server, baseUrl } = await oneAnswerPerConnection();
+  const agents = new Agents();
+  const stats = emptyStats();
+  const exchanges: Exchange[] = [];
+  const client = new HttpClient({
+    baseUrl,
+    authHeader: "X-Auth-Token",
+    credentials: { owner: "owner-secret-token", alt: undefined },
+    redactor: new Redactor(["owner-secret-token"]),
+    stats,
+    agents,
+    pacer,
+    onExchange: (e) => exchanges.push(e),
+  });
+  try {
+    for (let i = 0; i < 3; i++)
+      await client.send({ operationId: "showImage", method: "GET", path: "/v2/images/x", as: "owner" });
+  } finally {
+    agents.destroy();
+    server.closeAllConnections();
+    server.close();
+  }
+  return { exchanges, stats };
+}
+
 describe("HttpClient: a request sent twice on a new connection is said in the evidence", () => {
+  it("paces the second sending like any request (--rate)", async () => {
+    const started = performance.now();
+    const { stats } = await threeGets(new Pacer(200));
+    const elapsed = performance.now() - started;
+    expect(stats.resent).toBe(1);
+    // Four sendings 200 ms apart: 600 ms at least (400 if the second sending skipped the pacer).
+    expect(elapsed).toBeGreaterThanOrEqual(590);
+    // The pacing is not time spent waiting on the target.
+    expect(stats.waitMs).toBeLessThan(150);
+  });
+
   it("marks the exchange resent, counts it in stats.resent (not in requests), and the HAR says so", async () => {
     const { server, baseUrl } = await oneAnswerPerConnection();
     const agents = new Agents();
