@@ -80,6 +80,23 @@ export class Probe {
     this.checks.push(c);
   }
 
+  /**
+   * After the subject request, a fixture step that failed (reading the image back) is the target's doing: it is
+   * recorded as a failed check, with its evidence. Returns whether the error was so charged.
+   */
+  chargeAfterSubject(error: unknown): boolean {
+    if (!(error instanceof FixtureError) || !this.subjectSent) return false;
+    this.record(
+      coreCheck(
+        "the image can be read back after the subject request",
+        false,
+        error.message,
+        "a tag delete changes no image",
+      ),
+    );
+    return true;
+  }
+
   /** Adds a tag as a step of a case; a refusal is a failed check (the tag is valid per the profile). */
   async addTag(
     imageId: string,

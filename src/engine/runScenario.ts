@@ -6,7 +6,7 @@ import type { Exchange } from "../http/Exchange";
 import { RunAborted, TargetThrottled, TransportError } from "../http/errors";
 import type { HttpClient } from "../http/HttpClient";
 import type { Profile } from "../profile/Profile";
-import { coreCheck, type Check } from "./checks/Check";
+import type { Check } from "./checks/Check";
 import { FixtureError } from "./FixtureError";
 import type { Fixtures } from "./Fixtures";
 import { Probe } from "./Probe";
@@ -191,17 +191,7 @@ async function runOnce(scenario: Scenario, deps: ScenarioDeps): Promise<Scenario
     });
   } catch (error) {
     if (error instanceof StoppedAfterFailure) throw error;
-    if (error instanceof FixtureError && probe.subjectSent) {
-      // After the subject request, reading the image back failing is the target's doing.
-      probe.record(
-        coreCheck(
-          "the image can be read back after the subject request",
-          false,
-          error.message,
-          "a tag delete changes no image",
-        ),
-      );
-    }
+    probe.chargeAfterSubject(error);
     // What the target did before the scenario stopped stands when it decides the verdict: a failed check of a
     // core scenario, a failed check of a rule that binds every tier (an unasked-for 5xx among them) in any tier.
     // A mere deviation of a flagged or extended scenario does not: its remaining steps did not run.

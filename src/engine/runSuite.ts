@@ -48,6 +48,11 @@ export function cleanupDeadlineMs(timeoutMs: number): number {
   return Math.max(30_000, 4 * timeoutMs);
 }
 
+/** How a transport failure ends the run: a TLS set-up the user fixes, or the target gone. */
+function unreachable(error: TransportError): NonNullable<RunResult["aborted"]> {
+  return { kind: error.tls ? "tls" : "unreachable", message: `target unreachable: ${error.message}` };
+}
+
 /** The target's root document (GET /, no token): the version list an OpenStack service serves there, bounded. */
 async function versionDocument(client: HttpClient, redactor: Redactor): Promise<unknown> {
   const res = await client.send({
@@ -161,10 +166,7 @@ export async function runSuite(options: RunOptions): Promise<RunResult> {
       all?.push(e);
     });
     const stopWith = (error: TransportError): void => {
-      aborted ??= {
-        kind: error.tls ? "tls" : "unreachable",
-        message: `target unreachable: ${error.message}`,
-      };
+      aborted ??= unreachable(error);
       stop.abort();
     };
     try {
@@ -209,11 +211,7 @@ export async function runSuite(options: RunOptions): Promise<RunResult> {
     for (const s of alone) await runOne(s, scenarios.indexOf(s));
   } catch (error) {
     if (error instanceof RunAborted) aborted ??= { kind: "user", message: error.message };
-    else if (error instanceof TransportError)
-      aborted ??= {
-        kind: error.tls ? "tls" : "unreachable",
-        message: `target unreachable: ${error.message}`,
-      };
+    else if (error instanceof TransportError) aborted ??= unreachable(error);
     else if (error instanceof TargetThrottled)
       aborted ??= {
         kind: "unreachable",

@@ -20,6 +20,38 @@ function openssl(dir: string, args: readonly string[]): void {
   if (r.status !== 0) throw new Error(`openssl ${args.join(" ")} failed: ${r.stderr}`);
 }
 
+/** A key and a certificate for it, `<name>.key` and `<name>.pem`, signed by the CA in ca.pem / ca.key. */
+function issue(dir: string, name: string, subject: string, extfile?: string): void {
+  openssl(dir, [
+    "req",
+    "-newkey",
+    "rsa:2048",
+    "-nodes",
+    "-subj",
+    subject,
+    "-keyout",
+    `${name}.key`,
+    "-out",
+    `${name}.csr`,
+  ]);
+  openssl(dir, [
+    "x509",
+    "-req",
+    "-in",
+    `${name}.csr`,
+    "-CA",
+    "ca.pem",
+    "-CAkey",
+    "ca.key",
+    "-CAcreateserial",
+    "-days",
+    "2",
+    ...(extfile === undefined ? [] : ["-extfile", extfile]),
+    "-out",
+    `${name}.pem`,
+  ]);
+}
+
 /**
  * A CA of the test's own, made with Debian's openssl, a server certificate it signed (for localhost, 127.0.0.1
  * and target.itc.test, a name only the test's proxy can reach) and a client certificate.
@@ -42,62 +74,8 @@ export function makeTlsFixtures(): TlsFixtures {
     "ca.pem",
   ]);
   writeFileSync(join(dir, "server.ext"), "subjectAltName=DNS:localhost,IP:127.0.0.1,DNS:target.itc.test\n");
-  openssl(dir, [
-    "req",
-    "-newkey",
-    "rsa:2048",
-    "-nodes",
-    "-subj",
-    "/CN=localhost",
-    "-keyout",
-    "server.key",
-    "-out",
-    "server.csr",
-  ]);
-  openssl(dir, [
-    "x509",
-    "-req",
-    "-in",
-    "server.csr",
-    "-CA",
-    "ca.pem",
-    "-CAkey",
-    "ca.key",
-    "-CAcreateserial",
-    "-days",
-    "2",
-    "-extfile",
-    "server.ext",
-    "-out",
-    "server.pem",
-  ]);
-  openssl(dir, [
-    "req",
-    "-newkey",
-    "rsa:2048",
-    "-nodes",
-    "-subj",
-    "/CN=itc client",
-    "-keyout",
-    "client.key",
-    "-out",
-    "client.csr",
-  ]);
-  openssl(dir, [
-    "x509",
-    "-req",
-    "-in",
-    "client.csr",
-    "-CA",
-    "ca.pem",
-    "-CAkey",
-    "ca.key",
-    "-CAcreateserial",
-    "-days",
-    "2",
-    "-out",
-    "client.pem",
-  ]);
+  issue(dir, "server", "/CN=localhost", "server.ext");
+  issue(dir, "client", "/CN=itc client");
   const read = (f: string): Buffer => readFileSync(join(dir, f));
   return {
     dir,

@@ -1,8 +1,7 @@
 import fc from "fast-check";
 import { GenerationExhausted } from "../../../generators/boundedFilter";
 import type { Exchange } from "../../http/Exchange";
-import { coreCheck, type Check } from "../checks/Check";
-import { FixtureError } from "../FixtureError";
+import type { Check } from "../checks/Check";
 import { Probe } from "../Probe";
 import { scenarioSeed } from "../RunSettings";
 import type { NotExercised, ScenarioContext } from "../ScenarioContext";
@@ -106,19 +105,9 @@ export async function runProperty<T>(
     } catch (error) {
       if (error instanceof Error && error.name === "PreconditionFailure") throw error;
       if (error instanceof CaseFailed) stopped = error.message;
-      else if (error instanceof FixtureError && probe.subjectSent)
-        // After the subject request, reading the image back failing is the target's doing, with evidence.
-        probe.record(
-          coreCheck(
-            "the image can be read back after the subject request",
-            false,
-            error.message,
-            "a tag delete changes no image",
-          ),
-        );
-      // Ctrl-C, the target gone or throttling, a setup step that failed: no case runs after this one, but what
-      // this case saw before the stop is judged below all the same.
-      else fatal = error;
+      // Ctrl-C, the target gone or throttling, a setup step that failed before the subject request: no case runs
+      // after this one, but what this case saw before the stop is judged below all the same.
+      else if (!probe.chargeAfterSubject(error)) fatal = error;
     }
     const exchanges = ctx.exchangeLog.slice(mark);
     const checks = [...probe.checks, ...unexpectedServerErrors(exchanges)];

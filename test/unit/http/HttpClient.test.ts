@@ -27,9 +27,10 @@ function oneAnswerPerConnection(): Promise<{ server: Server; baseUrl: string }> 
   });
 }
 
+/** Three GETs through a client, against oneAnswerPerConnection(): the second meets a closed connection. */
 async function threeGets(
   pacer: Pacer,
-): Promise<{ exchanges: Exchange[]; stats: ReturnType<typeof emptyStats> }> {
+): Promise<{ exchanges: Exchange[]; stats: ReturnType<typeof emptyStats>; baseUrl: string }> {
   const { server, baseUrl } = await oneAnswerPerConnection();
   const agents = new Agents();
   const stats = emptyStats();
@@ -52,7 +53,7 @@ async function threeGets(
     server.closeAllConnections();
     server.close();
   }
-  return { exchanges, stats };
+  return { exchanges, stats, baseUrl };
 }
 
 describe("HttpClient: a request sent twice on a new connection is said in the evidence", () => {
@@ -68,28 +69,7 @@ describe("HttpClient: a request sent twice on a new connection is said in the ev
   });
 
   it("marks the exchange resent, counts it in stats.resent (not in requests), and the HAR says so", async () => {
-    const { server, baseUrl } = await oneAnswerPerConnection();
-    const agents = new Agents();
-    const stats = emptyStats();
-    const exchanges: Exchange[] = [];
-    const client = new HttpClient({
-      baseUrl,
-      authHeader: "X-Auth-Token",
-      credentials: { owner: "owner-secret-token", alt: undefined },
-      redactor: new Redactor(["owner-secret-token"]),
-      stats,
-      agents,
-      pacer: new Pacer(0),
-      onExchange: (e) => exchanges.push(e),
-    });
-    try {
-      for (let i = 0; i < 3; i++)
-        await client.send({ operationId: "showImage", method: "GET", path: "/v2/images/x", as: "owner" });
-    } finally {
-      agents.destroy();
-      server.closeAllConnections();
-      server.close();
-    }
+    const { exchanges, stats, baseUrl } = await threeGets(new Pacer(0));
     // GET (new connection) · GET (reused: dropped, sent again) · GET (new pooled connection).
     expect(exchanges.map((e) => e.resent === true)).toEqual([false, true, false]);
     expect({ requests: stats.requests, resent: stats.resent }).toEqual({ requests: 3, resent: 1 });
