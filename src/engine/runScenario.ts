@@ -211,7 +211,7 @@ async function runOnce(scenario: Scenario, deps: ScenarioDeps): Promise<Scenario
     if (error instanceof TransportError) throw error;
     if (error instanceof RunAborted)
       return notExercised(
-        "interrupted: the run was stopped (Ctrl-C) while it ran",
+        "interrupted: the run was stopped (Ctrl-C, or the target was found gone) while it ran",
         "interrupted",
         observed(),
         checks,
