@@ -16,7 +16,12 @@ const uuid = fc.uuid({ version: 4 });
 
 /** Malformed image ids, one arbitrary per named class. */
 export const malformedImageIdClasses: readonly fc.Arbitrary<ImageIdCase>[] = [
-  uuid.map((u) => ({ imageId: u.toUpperCase(), idClass: "upper-case" as const })),
+  // A UUID of digits only (variant 8 or 9) reads the same upper-cased: its variant becomes "b" first, so that
+  // the id is never the canonical form it is meant to differ from.
+  uuid.map((u) => ({
+    imageId: (/[a-f]/.test(u) ? u : `${u.slice(0, 19)}b${u.slice(20)}`).toUpperCase(),
+    idClass: "upper-case" as const,
+  })),
   uuid.map((u) => ({ imageId: `{${u}}`, idClass: "braces" as const })),
   fc
     .tuple(uuid, fc.integer({ min: 1, max: 35 }))
