@@ -36,7 +36,11 @@ function boundedRoot(h: HostileRun): void {
   h.want("peak RSS of the CLI < 400 MB", (peak ?? 0) < 400, Math.round(peak ?? 0));
 }
 
-/** Each throttled answer was waited out: no retry within Retry-After (1 s), then a retry. */
+/**
+ * Each throttled answer was waited out: no retry within Retry-After (1 s), then a retry. The retry is the same
+ * request (method, path and body): another worker's request to the same path may arrive at once, having been
+ * sent before the throttling answer came.
+ */
 function waitedOut(h: HostileRun): void {
   const retries = (h.report?.stats as { throttled?: { retries?: unknown } } | undefined)?.throttled?.retries;
   h.want("report.stats.throttled.retries >= 4", typeof retries === "number" && retries >= 4, retries);
@@ -48,7 +52,9 @@ function waitedOut(h: HostileRun): void {
       h.want(`request ${n} reached the target`, false, log.length);
       continue;
     }
-    const again = log.find((r) => r.n > n && r.method === hit.method && r.path === hit.path);
+    const again = log.find(
+      (r) => r.n > n && r.method === hit.method && r.path === hit.path && r.body === hit.body,
+    );
     const gap = again === undefined ? undefined : Math.round(again.at - hit.at);
     h.want(
       `${hit.method} ${hit.path} (${hit.fate}) retried 1 s or more later`,

@@ -81,8 +81,15 @@ export async function startHostileTarget(options: HostileOptions): Promise<Hosti
   const sockets = new Set<Socket>();
   let count = 0;
   let dead = false;
-  const note = (req: IncomingMessage, fate: string): void => {
-    log.push({ n: count, method: req.method ?? "", path: pathOf(req), at: performance.now(), fate });
+  const note = (req: IncomingMessage, fate: string, body?: Buffer): void => {
+    log.push({
+      n: count,
+      method: req.method ?? "",
+      path: pathOf(req),
+      at: performance.now(),
+      fate,
+      ...(body === undefined ? {} : { body: body.toString("utf8") }),
+    });
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -99,7 +106,7 @@ export async function startHostileTarget(options: HostileOptions): Promise<Hosti
     }
     const throttle = mode === "throttle" ? throttled.get(n) : undefined;
     if (throttle !== undefined) {
-      note(req, `throttled ${throttle}`);
+      note(req, `throttled ${throttle}`, body);
       send(res, throttleAnswer(throttle));
       return;
     }
@@ -148,7 +155,7 @@ export async function startHostileTarget(options: HostileOptions): Promise<Hosti
       return;
     }
     const token = req.headers["x-auth-token"];
-    note(req, "forwarded");
+    note(req, "forwarded", body);
     send(
       res,
       mode === "echo-token" ? echoToken(answer, typeof token === "string" ? token : undefined) : answer,

@@ -37,4 +37,6 @@ export interface HostileRequest {
   readonly at: number;
   /** forwarded, or the misbehaviour it got instead. */
   readonly fate: string;
+  /** The request body as text (throttled and forwarded requests): a retry carries the same one. */
+  readonly body?: string;
 }
