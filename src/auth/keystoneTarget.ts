@@ -60,9 +60,16 @@ export async function keystoneTarget(
   agents?: Agents,
   timeoutMs?: number,
 ): Promise<Target> {
-  const owner = await RenewingToken.issue(config.owner, "owner", agents, timeoutMs);
-  const alt =
-    config.alt === undefined ? undefined : await RenewingToken.issue(config.alt, "alt", agents, timeoutMs);
+  // Both identities at once: each token costs Keystone a password hash (hundreds of ms). Settled together, so
+  // the owner's failure is the one reported when both fail, whichever came first.
+  const [ownerIssued, altIssued] = await Promise.allSettled([
+    RenewingToken.issue(config.owner, "owner", agents, timeoutMs),
+    config.alt === undefined ? undefined : RenewingToken.issue(config.alt, "alt", agents, timeoutMs),
+  ]);
+  if (ownerIssued.status === "rejected") throw ownerIssued.reason;
+  if (altIssued.status === "rejected") throw altIssued.reason;
+  const owner = ownerIssued.value;
+  const alt = altIssued.value;
   const url = config.url ?? imageEndpoint(owner.current, config.owner);
   if (url === undefined) {
     const where = `interface ${config.owner.interface}${config.owner.regionName === undefined ? "" : `, region ${config.owner.regionName}`}`;

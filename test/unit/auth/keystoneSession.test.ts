@@ -9,6 +9,9 @@ let url: string;
 let issued = 0;
 let lifetimeMs = 3600_000;
 let skewMs = 0;
+/** Answers of user "held", sent only once a request of user "release" has come (or after 3 s, refused). */
+const held: (() => void)[] = [];
+let released = false;
 
 beforeAll(async () => {
   // A fake Keystone v3: password auth for u/p, a catalog with a public and an internal image endpoint.
@@ -21,9 +24,28 @@ beforeAll(async () => {
       };
       const user = auth.auth.identity.password?.user;
       if (req.url !== "/v3/auth/tokens" || user?.password !== "p") {
-        res.writeHead(401).end("{}");
+        // User "late" is refused after 200 ms, later than anyone else.
+        setTimeout(() => res.writeHead(401).end("{}"), user?.name === "late" ? 200 : 0);
         return;
       }
+      if (user.name === "held" && !released) {
+        const timer = setTimeout(() => res.writeHead(503).end("{}"), 3000);
+        held.push(() => {
+          clearTimeout(timer);
+          answer();
+        });
+        return;
+      }
+      // The two requests may come in either order: a "held" one that comes after "release" is answered at once.
+      if (user.name === "release") {
+        released = true;
+        for (let h = held.shift(); h !== undefined; h = held.shift()) h();
+      }
+      answer();
+    });
+    const answer = (): void => {
+      const { user } = (JSON.parse(body) as { auth: { identity: { password: { user: { name: string } } } } })
+        .auth.identity.password;
       issued += 1;
       // Keystone's clock may differ from ours: only the lifetime (expires_at - issued_at) may be relied on.
       const now = Date.now() + skewMs;
@@ -47,7 +69,7 @@ beforeAll(async () => {
           "Content-Type": "application/json",
         })
         .end(JSON.stringify({ token }));
-    });
+    };
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v3`;
@@ -123,6 +145,33 @@ describe("Keystone authentication", () => {
       lifetimeMs = 3600_000;
       skewMs = 0;
     }
+  });
+
+  it("the owner's and alt's tokens are asked for at once: each costs Keystone a password hash", async () => {
+    // Keystone holds the owner's answer until alt's request has come: one after the other would never finish.
+    const target = await keystoneTarget({
+      kind: "keystone",
+      url: undefined,
+      owner: identity("held"),
+      alt: identity("release"),
+      altProjectId: undefined,
+      clouds: { owner: undefined, alt: undefined },
+    });
+    expect(target.credentials.owner).toMatch(/^tok-held-/);
+    expect(target.altProjectId).toBe("proj-release");
+  });
+
+  it("when both identities are refused, the owner's refusal is the one reported, whichever came first", async () => {
+    const both = keystoneTarget({
+      kind: "keystone",
+      url: undefined,
+      owner: identity("late", "wrong-owner"),
+      alt: identity("a", "wrong-alt"),
+      altProjectId: undefined,
+      clouds: { owner: undefined, alt: undefined },
+    });
+    await expect(both).rejects.toMatchObject({ code: "token-rejected" });
+    await expect(both).rejects.toThrow(/the owner credentials/);
   });
 
   it("a token's margin is two minutes, or a quarter of a shorter lifetime", () => {
