@@ -1,12 +1,18 @@
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { glanceCpuMs } from "./glanceCpu";
 import { openstackDir } from "./openstackTarget";
 
 const logFile = (): string => join(openstackDir, "log", "glance-api.log");
 
-/** Where glance-api.log ends now: glanceRequestsSince(mark) reads what Glance logged after it. */
-export function glanceLogMark(): number {
-  return statSync(logFile()).size;
+export interface GlanceMark {
+  readonly logSize: number;
+  readonly cpuMs: number;
+}
+
+/** Where glance-api.log ends now and Glance's CPU time: glanceRequestsSince(mark) reads what came after. */
+export function glanceLogMark(): GlanceMark {
+  return { logSize: statSync(logFile()).size, cpuMs: glanceCpuMs() };
 }
 
 export interface GlanceActivity {
@@ -14,6 +20,8 @@ export interface GlanceActivity {
   readonly requests: number;
   /** Time during which Glance was working on at least one of them (overlapping requests counted once). */
   readonly busyMs: number;
+  /** CPU time Glance's processes used (from /proc): one worker uses one core at most. */
+  readonly cpuMs: number;
 }
 
 // 2026-11-27 15:55:04.463 12549 INFO eventlet.wsgi.server [...] 127.0.0.1 - - [...] "DELETE /v2/... HTTP/1.1" 204 208 0.014097
@@ -24,8 +32,9 @@ const access =
  * What Glance itself logged since the mark: the same count for any client, Tempest included. Each access line ends
  * with the request's duration and is written when the answer is sent, which gives each request's interval.
  */
-export function glanceRequestsSince(mark: number): GlanceActivity {
-  const text = readFileSync(logFile()).subarray(mark).toString("utf8");
+export function glanceRequestsSince(mark: GlanceMark): GlanceActivity {
+  const cpuMs = glanceCpuMs() - mark.cpuMs;
+  const text = readFileSync(logFile()).subarray(mark.logSize).toString("utf8");
   const intervals: [number, number][] = [];
   for (const line of text.split("\n")) {
     const m = access.exec(line);
@@ -40,5 +49,5 @@ export function glanceRequestsSince(mark: number): GlanceActivity {
     busyMs += Math.max(0, end - Math.max(start, reach));
     reach = Math.max(reach, end);
   }
-  return { requests: intervals.length, busyMs };
+  return { requests: intervals.length, busyMs, cpuMs };
 }

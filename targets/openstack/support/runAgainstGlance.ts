@@ -13,10 +13,11 @@ export interface RunOptions {
   readonly identities?: "tokens" | "clouds";
   /** The --target URL of a tokens run (default: Glance itself). */
   readonly target?: string;
+  /** More options, also after the exact command of asUserTypes (a --runs, to time a depth beside the default). */
   readonly extra?: readonly string[];
   /**
    * The exact certification command a user types, `run --os-cloud owner --alt-os-cloud alt --profile <p>`: no
-   * --seed, --rate, --runs, --quiet or --out (the run writes reports/latest in a folder of its own).
+   * --seed, --rate, --runs, --quiet or --out (the run writes reports/latest in a folder of its own); then extra.
    */
   readonly asUserTypes?: boolean;
 }
@@ -67,7 +68,7 @@ export async function runAgainstGlance(profile: string, options: RunOptions = {}
   const cwd = mkdtempSync(join(tmpdir(), "itc-glance-"));
   const clouds = options.asUserTypes === true || options.identities === "clouds";
   const args = options.asUserTypes
-    ? ["run", "--os-cloud", "owner", "--alt-os-cloud", "alt", "--profile", profile]
+    ? ["run", "--os-cloud", "owner", "--alt-os-cloud", "alt", "--profile", profile, ...(options.extra ?? [])]
     : [
         "run",
         "--profile",
