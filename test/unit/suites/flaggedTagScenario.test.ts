@@ -151,6 +151,32 @@ describe("flagged scenarios (x-itc-flagged)", () => {
     }
   });
 
+  it("a refusal the flag excuses that still stores the tag breaks a rule of every tier", async () => {
+    const p = await profile("openstack-glance");
+    const astral = /[\u{10000}-\u{10ffff}]/u;
+    // PUT of a 4-byte tag answers 400 (astral-plane excuses that status), but the tag is stored all the same.
+    const behaviour = wrapHandler(defaultBehaviour, "addImageTag", (inner) => async (req, ctx) => {
+      const res = await inner(req, ctx);
+      return astral.test(req.params["tag"] ?? "") && res.status === 204
+        ? { status: 400, error: "Invalid tag" }
+        : res;
+    });
+    const [astralScenario] = flaggedScenarios(p);
+    if (astralScenario === undefined) throw new Error("no flagged scenario");
+    await withReference(p, { behaviour }, async (ref) => {
+      const run = await runSuite({
+        profile: p,
+        target: targetFor(ref.url),
+        runId: "f9",
+        scenarios: [astralScenario],
+      });
+      const [result] = run.results;
+      expect(result?.breaches.map((c) => c.rule)).toContain("tags unchanged");
+      expect(verdictOf(run)).toBe("non-conformant");
+      expect(ref.server.images.size).toBe(0);
+    });
+  });
+
   it("a Latin-1 path (Glance's defect): the flagged rule fails with a non-ASCII counterexample, core stays conformant", async () => {
     const p = await profile("openstack-glance");
     await withReference(p, { behaviour: latin1Path(defaultBehaviour) }, async (ref) => {
