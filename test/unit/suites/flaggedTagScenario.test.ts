@@ -177,6 +177,53 @@ describe("flagged scenarios (x-itc-flagged)", () => {
     });
   });
 
+  it("a case cut short on the shared image hands the next case a new one", async () => {
+    const p = await profile("openstack-glance");
+    const astral = /[\u{10000}-\u{10ffff}]/u;
+    const destroyed = new Map<string, number>(); // image id -> reads of it after it was destroyed
+    // Creates with a 4-byte tag refused (as the flag allows); a PUT of one answers 204 but deletes the whole
+    // image, so the case's read-back fails and the case stops there.
+    let behaviour = wrapHandler(defaultBehaviour, "createImage", (inner) => (req, ctx) => {
+      const tags = (JSON.parse(req.body.toString("utf8")) as { tags?: unknown }).tags;
+      return Array.isArray(tags) && tags.some((t) => typeof t === "string" && astral.test(t))
+        ? { status: 400, error: "Invalid tag" }
+        : inner(req, ctx);
+    });
+    behaviour = wrapHandler(behaviour, "addImageTag", (inner) => async (req, ctx) => {
+      const res = await inner(req, ctx);
+      const id = req.params["image_id"] ?? "";
+      if (res.status === 204 && astral.test(req.params["tag"] ?? "")) {
+        ctx.images.delete(id);
+        destroyed.set(id, 0);
+      }
+      return res;
+    });
+    behaviour = wrapHandler(behaviour, "showImage", (inner) => (req, ctx) => {
+      const id = req.params["image_id"] ?? "";
+      const reads = destroyed.get(id);
+      if (reads !== undefined) destroyed.set(id, reads + 1);
+      return inner(req, ctx);
+    });
+    const [astralScenario] = flaggedScenarios(p);
+    if (astralScenario === undefined) throw new Error("no flagged scenario");
+    await withReference(p, { behaviour }, async (ref) => {
+      const run = await runSuite({
+        profile: p,
+        target: targetFor(ref.url),
+        runId: "f10",
+        scenarios: [astralScenario],
+        // A seed whose first failing case shrinks: the cases after it are the ones to watch.
+        settings: { ...defaultRunSettings, seed: 1 },
+      });
+      const [result] = run.results;
+      expect(result?.outcome).toBe("fail");
+      expect(result?.property?.shrinks).toBeGreaterThan(0);
+      // Each destroyed image is read once, by the case that destroyed it: no later case ran on it.
+      expect(destroyed.size).toBeGreaterThan(1);
+      expect([...destroyed.values()].every((reads) => reads === 1)).toBe(true);
+    });
+  });
+
   it("a Latin-1 path (Glance's defect): the flagged rule fails with a non-ASCII counterexample, core stays conformant", async () => {
     const p = await profile("openstack-glance");
     await withReference(p, { behaviour: latin1Path(defaultBehaviour) }, async (ref) => {
