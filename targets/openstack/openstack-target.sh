@@ -65,8 +65,10 @@ start_keystone() {
   # As /etc/init.d/keystone runs it (uwsgi --http-socket, keystone-uwsgi.ini's settings), with fewer processes.
   # rem-header Content-Length is Debian's too: uwsgi closes every connection after its answer, and without a
   # length the answer says so (it ends at the close), so clients do not send a second request on it.
+  # One thread per process: with four, a worker once died at start with "greenlet.error: cannot switch to a
+  # different thread" (eventlet inside Keystone) and left requests hanging (a fresh-clone CI run, 2026-11-27).
   OS_KEYSTONE_CONFIG_FILES="$DIR/keystone.conf" nohup uwsgi --plugins python3 --http-socket "127.0.0.1:$KS_PORT" \
-    --wsgi-file /usr/bin/keystone-wsgi-public --master --processes 2 --threads 4 --lazy-apps --enable-threads \
+    --wsgi-file /usr/bin/keystone-wsgi-public --master --processes 2 --threads 1 --lazy-apps --enable-threads \
     --die-on-term --buffer-size 65535 --rem-header Content-Length --logto "$DIR/log/keystone-uwsgi.log" \
     >"$DIR/log/keystone.out" 2>&1 &
   echo $! >"$DIR/keystone.pid"
@@ -145,7 +147,7 @@ warm_glance() { # workers
   token=$(sed -n 's/^ITC_TOKEN=//p' "$DIR/env")
   for i in $(seq "$1"); do
     # Any answer will do: even a stale token (401) makes Glance fetch its own token to validate it.
-    code=$(curl -sS -o /dev/null -w '%{http_code}' -H "X-Auth-Token: $token" "$GL_URL/v2/images?limit=1" || true)
+    code=$(curl -sS --max-time 30 -o /dev/null -w '%{http_code}' -H "X-Auth-Token: $token" "$GL_URL/v2/images?limit=1" || true)
     [ "$code" = 200 ] || log "glance: warm-up request $i answered ${code:-nothing}"
   done
 }
@@ -249,6 +251,9 @@ connection = sqlite:///$DIR/glance.db
 [keystone_authtoken]
 www_authenticate_uri = http://127.0.0.1:$KS_PORT
 auth_url = http://127.0.0.1:$KS_PORT
+# A Keystone request that hangs is given up after 10 s and sent again, instead of holding Glance's answer forever.
+http_connect_timeout = 10
+http_request_max_retries = 3
 auth_type = password
 project_domain_name = Default
 user_domain_name = Default
