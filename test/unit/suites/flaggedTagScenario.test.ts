@@ -1,5 +1,5 @@
 import { runSuite } from "../../../src/engine/runSuite";
-import { defaultRunSettings } from "../../../src/engine/RunSettings";
+import { defaultRunSettings, type RunSettings } from "../../../src/engine/RunSettings";
 import type { RunResult } from "../../../src/engine/RunResult";
 import { verdictOf } from "../../../src/engine/verdictOf";
 import { mutants } from "../../../src/mutants/catalog";
@@ -9,7 +9,7 @@ import { defaultBehaviour } from "../../../src/reference/defaultBehaviour";
 import type { ReferenceBehaviour } from "../../../src/reference/RefExchange";
 import { flaggedScenarios } from "../../../suites/flagged/flaggedTagScenario";
 import { profile } from "../../support/profiles";
-import { withReference } from "../../support/reference";
+import { withReference, type startReference } from "../../support/reference";
 import { targetFor } from "../../support/targets";
 
 /** What Glance 25.1.0 does (measured): the path's UTF-8 bytes read as Latin-1, in PUT and DELETE alike. */
@@ -25,6 +25,43 @@ function latin1Path(b: ReferenceBehaviour): ReferenceBehaviour {
       ),
     b,
   );
+}
+
+type Reference = Awaited<ReturnType<typeof startReference>>;
+
+/** A 4-byte (astral-plane) character, which Glance's astral-plane flag covers. */
+const astral = /[\u{10000}-\u{10ffff}]/u;
+
+/** What Glance does on create (measured): a 4-byte character among the body's tags answers 400. */
+function refusingAstralCreates(b: ReferenceBehaviour): ReferenceBehaviour {
+  return wrapHandler(b, "createImage", (inner) => (req, ctx) => {
+    const tags = (JSON.parse(req.body.toString("utf8")) as { tags?: unknown }).tags;
+    return Array.isArray(tags) && tags.some((t) => typeof t === "string" && astral.test(t))
+      ? { status: 400, error: "Invalid tag" }
+      : inner(req, ctx);
+  });
+}
+
+/** Runs openstack-glance's astral-plane scenario alone against a reference with this behaviour. */
+async function runAstralAlone(
+  behaviour: ReferenceBehaviour,
+  runId: string,
+  settings: Partial<RunSettings>,
+  expectations: (run: RunResult, ref: Reference) => void,
+): Promise<void> {
+  const p = await profile("openstack-glance");
+  const scenario = flaggedScenarios(p).find((s) => s.id === "204-flagged-astral-plane");
+  if (scenario === undefined) throw new Error("openstack-glance has no astral-plane flag");
+  await withReference(p, { behaviour }, async (ref) => {
+    const run = await runSuite({
+      profile: p,
+      target: targetFor(ref.url),
+      runId,
+      scenarios: [scenario],
+      settings: { ...defaultRunSettings, ...settings },
+    });
+    expectations(run, ref);
+  });
 }
 
 const outcome = (run: RunResult, id: string): string | undefined =>
@@ -73,24 +110,7 @@ describe("flagged scenarios (x-itc-flagged)", () => {
   });
 
   it("a create the flag allows to be refused: those cases share one image without the tag", async () => {
-    const p = await profile("openstack-glance");
-    const astral = (t: unknown): boolean => typeof t === "string" && /[\u{10000}-\u{10ffff}]/u.test(t);
-    // Glance refuses a 4-byte character in a created image's tags (400), as the astral-plane flag allows.
-    const behaviour = wrapHandler(defaultBehaviour, "createImage", (inner) => (req, ctx) => {
-      const tags = (JSON.parse(req.body.toString("utf8")) as { tags?: unknown }).tags;
-      return Array.isArray(tags) && tags.some(astral)
-        ? { status: 400, error: "Invalid tag" }
-        : inner(req, ctx);
-    });
-    const [astralScenario] = flaggedScenarios(p);
-    if (astralScenario?.id !== "204-flagged-astral-plane") throw new Error("no astral-plane flag");
-    await withReference(p, { behaviour }, async (ref) => {
-      const run = await runSuite({
-        profile: p,
-        target: targetFor(ref.url),
-        runId: "f7",
-        scenarios: [astralScenario],
-      });
+    await runAstralAlone(refusingAstralCreates(defaultBehaviour), "f7", {}, (run, ref) => {
       const [result] = run.results;
       expect(result?.outcome).toBe("fail");
       expect(result?.breaches).toEqual([]);
@@ -102,44 +122,20 @@ describe("flagged scenarios (x-itc-flagged)", () => {
   });
 
   it("a case that leaves a tag the flag allows on the shared image hands the next case a new one", async () => {
-    const p = await profile("openstack-glance");
-    const astral = (t: unknown): boolean => typeof t === "string" && /[\u{10000}-\u{10ffff}]/u.test(t);
-    const asLatin1 = (t: string): string => Buffer.from(t, "utf8").toString("latin1");
     // Each step only as the flags allow: a 4-byte character refused on create (astral-plane); PUT stores the
     // Latin-1 reading of the path (another tag), DELETE of a non-ASCII tag answers 404 (non-ascii-in-path).
-    let behaviour = wrapHandler(defaultBehaviour, "createImage", (inner) => (req, ctx) => {
-      const tags = (JSON.parse(req.body.toString("utf8")) as { tags?: unknown }).tags;
-      return Array.isArray(tags) && tags.some(astral)
-        ? { status: 400, error: "Invalid tag" }
-        : inner(req, ctx);
-    });
-    behaviour = wrapHandler(
-      behaviour,
-      "addImageTag",
-      (inner) => (req, ctx) =>
-        inner({ ...req, params: { ...req.params, tag: asLatin1(req.params["tag"] ?? "") } }, ctx),
-    );
-    behaviour = wrapHandler(
-      behaviour,
+    const behaviour = wrapHandler(
+      latin1Path(refusingAstralCreates(defaultBehaviour)),
       "deleteImageTag",
       (inner) => (req, ctx) =>
         /[\u0080-\u{10ffff}]/u.test(req.params["tag"] ?? "")
           ? { status: 404, error: "no such tag" }
           : inner(req, ctx),
     );
-    const [astralScenario] = flaggedScenarios(p);
-    if (astralScenario === undefined) throw new Error("no flagged scenario");
     // At 50 cases a tag comes back while the Latin-1 leftover of its first case is still there: on that image
     // its PUT would add nothing, which no flag excuses (2 of these 4 seeds broke so on one shared image).
-    for (const seed of [1, 2, 3, 4]) {
-      await withReference(p, { behaviour }, async (ref) => {
-        const run = await runSuite({
-          profile: p,
-          target: targetFor(ref.url),
-          runId: `f8-${seed}`,
-          scenarios: [astralScenario],
-          settings: { ...defaultRunSettings, seed, runs: 100 },
-        });
+    for (const seed of [1, 2, 3, 4])
+      await runAstralAlone(behaviour, `f8-${seed}`, { seed, runs: 100 }, (run, ref) => {
         const [result] = run.results;
         expect({ seed, outcome: result?.outcome, breaches: result?.breaches.map((c) => c.detail) }).toEqual({
           seed,
@@ -148,12 +144,9 @@ describe("flagged scenarios (x-itc-flagged)", () => {
         });
         expect(ref.server.images.size).toBe(0);
       });
-    }
   });
 
   it("a refusal the flag excuses that still stores the tag breaks a rule of every tier", async () => {
-    const p = await profile("openstack-glance");
-    const astral = /[\u{10000}-\u{10ffff}]/u;
     // PUT of a 4-byte tag answers 400 (astral-plane excuses that status), but the tag is stored all the same.
     const behaviour = wrapHandler(defaultBehaviour, "addImageTag", (inner) => async (req, ctx) => {
       const res = await inner(req, ctx);
@@ -161,15 +154,7 @@ describe("flagged scenarios (x-itc-flagged)", () => {
         ? { status: 400, error: "Invalid tag" }
         : res;
     });
-    const [astralScenario] = flaggedScenarios(p);
-    if (astralScenario === undefined) throw new Error("no flagged scenario");
-    await withReference(p, { behaviour }, async (ref) => {
-      const run = await runSuite({
-        profile: p,
-        target: targetFor(ref.url),
-        runId: "f9",
-        scenarios: [astralScenario],
-      });
+    await runAstralAlone(behaviour, "f9", {}, (run, ref) => {
       const [result] = run.results;
       expect(result?.breaches.map((c) => c.rule)).toContain("tags unchanged");
       expect(verdictOf(run)).toBe("non-conformant");
@@ -178,43 +163,30 @@ describe("flagged scenarios (x-itc-flagged)", () => {
   });
 
   it("a case cut short on the shared image hands the next case a new one", async () => {
-    const p = await profile("openstack-glance");
-    const astral = /[\u{10000}-\u{10ffff}]/u;
     const destroyed = new Map<string, number>(); // image id -> reads of it after it was destroyed
     // Creates with a 4-byte tag refused (as the flag allows); a PUT of one answers 204 but deletes the whole
     // image, so the case's read-back fails and the case stops there.
-    let behaviour = wrapHandler(defaultBehaviour, "createImage", (inner) => (req, ctx) => {
-      const tags = (JSON.parse(req.body.toString("utf8")) as { tags?: unknown }).tags;
-      return Array.isArray(tags) && tags.some((t) => typeof t === "string" && astral.test(t))
-        ? { status: 400, error: "Invalid tag" }
-        : inner(req, ctx);
-    });
-    behaviour = wrapHandler(behaviour, "addImageTag", (inner) => async (req, ctx) => {
-      const res = await inner(req, ctx);
-      const id = req.params["image_id"] ?? "";
-      if (res.status === 204 && astral.test(req.params["tag"] ?? "")) {
-        ctx.images.delete(id);
-        destroyed.set(id, 0);
-      }
-      return res;
-    });
+    let behaviour = wrapHandler(
+      refusingAstralCreates(defaultBehaviour),
+      "addImageTag",
+      (inner) => async (req, ctx) => {
+        const res = await inner(req, ctx);
+        const id = req.params["image_id"] ?? "";
+        if (res.status === 204 && astral.test(req.params["tag"] ?? "")) {
+          ctx.images.delete(id);
+          destroyed.set(id, 0);
+        }
+        return res;
+      },
+    );
     behaviour = wrapHandler(behaviour, "showImage", (inner) => (req, ctx) => {
       const id = req.params["image_id"] ?? "";
       const reads = destroyed.get(id);
       if (reads !== undefined) destroyed.set(id, reads + 1);
       return inner(req, ctx);
     });
-    const [astralScenario] = flaggedScenarios(p);
-    if (astralScenario === undefined) throw new Error("no flagged scenario");
-    await withReference(p, { behaviour }, async (ref) => {
-      const run = await runSuite({
-        profile: p,
-        target: targetFor(ref.url),
-        runId: "f10",
-        scenarios: [astralScenario],
-        // A seed whose first failing case shrinks: the cases after it are the ones to watch.
-        settings: { ...defaultRunSettings, seed: 1 },
-      });
+    // A seed whose first failing case shrinks: the cases after it are the ones to watch.
+    await runAstralAlone(behaviour, "f10", { seed: 1 }, (run) => {
       const [result] = run.results;
       expect(result?.outcome).toBe("fail");
       expect(result?.property?.shrinks).toBeGreaterThan(0);
