@@ -63,11 +63,11 @@ export function summary(
   // Older reports have no list of unverified names.
   const unverified = report.cleanup.unverified?.length ?? 0;
   const resent = report.stats.resent ?? 0;
-  const throttled = [
+  const sentAgain = [
     ...(report.stats.throttled.retries > 0 ? [`${report.stats.throttled.retries} throttled, retried`] : []),
     ...(resent > 0 ? [`${resent} resent after a closed connection`] : []),
   ];
-  const retried = throttled.length > 0 ? ` (${throttled.join("; ")})` : "";
+  const retried = sentAgain.length > 0 ? ` (${sentAgain.join("; ")})` : "";
   lines.push(
     `verdict: ${report.verdict} (exit ${report.exitCode}): ${report.verdictRule} · ${scenarios} scenarios (${cases} generated cases, seed ${report.seed}), ${report.stats.requests} requests${retried} in ${seconds} s · cleanup: ${report.cleanup.deleted}/${report.cleanup.created} scratch images deleted${left > 0 ? `, ${left} LEFT BEHIND` : ""}${unverified > 0 ? `, ${unverified} names UNVERIFIED (listing them failed: images may be left)` : ""}${left + unverified > 0 ? ` (see report; remove them with image-tag-conformance cleanup --run-id ${report.runId} --yes)` : ""}`,
   );

@@ -1,7 +1,7 @@
 import { boundedFilter } from "../../generators/boundedFilter";
 import { tagArbitraries } from "../../generators/tagArbitraries";
 import { check, coreCheck } from "../../src/engine/checks/Check";
-import { checkTagsUnchanged } from "../../src/engine/checks/checkTags";
+import { checkTagsUnchanged, sameTags } from "../../src/engine/checks/checkTags";
 import { statusCheck } from "../../src/engine/Probe";
 import { runProperty } from "../../src/engine/property/runProperty";
 import type { Scenario } from "../../src/engine/Scenario";
@@ -44,7 +44,7 @@ export function flaggedTagScenario(flag: TagFlag): Scenario {
       const replaceUnlessClean = async (id: string): Promise<void> => {
         try {
           const tags = ctx.fixtures.knownTags(id) ?? (await ctx.fixtures.tagsOf(id));
-          if (tags.length === others.length && others.every((t) => tags.includes(t))) return;
+          if (sameTags(tags, others)) return;
         } catch {
           // Unreadable (gone, or the run stopping): not used again; the cleanup at the end deletes what is left.
           fallback = undefined;

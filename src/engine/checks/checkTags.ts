@@ -3,7 +3,8 @@ import { check, coreCheck, type Check } from "./Check";
 const sorted = (tags: readonly string[]): string[] => [...tags].sort();
 const show = (tags: readonly string[]): string => JSON.stringify(sorted(tags));
 
-function same(a: readonly string[], b: readonly string[]): boolean {
+/** The same tags, as the image's tag set compares them (order aside). */
+export function sameTags(a: readonly string[], b: readonly string[]): boolean {
   const x = sorted(a);
   const y = sorted(b);
   return x.length === y.length && x.every((v, i) => v === y[i]);
@@ -25,7 +26,7 @@ export function checkTagRemoved(before: readonly string[], after: readonly strin
     ),
     coreCheck(
       "other tags unchanged",
-      same(others(before, tag), others(after, tag)),
+      sameTags(others(before, tag), others(after, tag)),
       `before ${show(before)}, after ${show(after)}`,
       "a delete changes no other tag",
     ),
@@ -36,7 +37,7 @@ export function checkTagRemoved(before: readonly string[], after: readonly strin
 export function checkTagsUnchanged(before: readonly string[], after: readonly string[]): Check {
   return coreCheck(
     "tags unchanged",
-    same(before, after),
+    sameTags(before, after),
     `before ${show(before)}, after ${show(after)}`,
     "a request that fails changes nothing",
   );
