@@ -83,22 +83,27 @@ ours() { # pid: a process this state folder's services run (its command line nam
 
 alive() { local p; for p in "$@"; do if kill -0 "$p" 2>/dev/null; then echo "$p"; fi; done; }
 
-gone() { # pids...: wait up to 15 s for them to exit, then KILL the rest; fails if any is still there
-  local left
-  for _ in $(seq 1 150); do
-    left=$(alive "$@"); [ -z "$left" ] && return 0
+exited() { # tenths pids...: wait up to that many tenths of a second for them all to exit
+  local tenths=$1
+  shift
+  for _ in $(seq 1 "$tenths"); do
+    [ -z "$(alive "$@")" ] && return 0
     sleep 0.1
   done
+  return 1
+}
+
+gone() { # pids...: wait up to 15 s for them to exit, then KILL the rest; fails if any is still there
+  local left
+  exited 150 "$@" && return 0
+  left=$(alive "$@")
   # shellcheck disable=SC2086
   log "still running after 15 s, killed:" $left
   # shellcheck disable=SC2086
   kill -KILL $left 2>/dev/null || true
-  for _ in $(seq 1 50); do
-    left=$(alive "$@"); [ -z "$left" ] && return 0
-    sleep 0.1
-  done
-  # shellcheck disable=SC2086
-  log "still running after SIGKILL:" $left
+  exited 50 "$@" && return 0
+  # shellcheck disable=SC2046
+  log "still running after SIGKILL:" $(alive "$@")
   return 1
 }
 
@@ -175,7 +180,7 @@ glance_db() { # sqlite | mariadb: restart Glance on that database
   log "glance: on $1, $workers worker(s)"
 }
 
-tag_collation() { # bin | general_ci
+tag_collation() { # nopad_bin | bin | general_ci
   case "${1:-}" in nopad_bin | bin | general_ci) ;;
     *) echo "usage: $0 tag-collation nopad_bin|bin|general_ci (after up)" >&2; exit 2 ;; esac
   db -e "ALTER TABLE glance.image_tags MODIFY value VARCHAR(255) CHARACTER SET utf8mb3 COLLATE utf8mb3_$1 NOT NULL"
