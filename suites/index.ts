@@ -13,12 +13,12 @@ import { tagOutsideSchema } from "./examples/tagOutsideSchema";
 import { concurrentDistinct, concurrentSameTag } from "./concurrency/concurrentDeletes";
 import { tagSetModel } from "./model/tagSetModel";
 import { absentTagProperty } from "./properties/absentTagProperty";
-import { caseVariantProperty } from "./properties/caseVariantProperty";
 import { deletePresentProperty } from "./properties/deletePresentProperty";
 import { invalidTagProperty } from "./properties/invalidTagProperty";
-import { isolationProperty } from "./properties/isolationProperty";
 import { missingImageProperty } from "./properties/missingImageProperty";
 import { noValidTokenProperty } from "./properties/noValidTokenProperty";
+import { notOwnImageProperty } from "./properties/notOwnImageProperty";
+import { requestBodyProperty } from "./properties/requestBodyProperty";
 import type { Profile } from "../src/profile/Profile";
 import { flaggedScenarios } from "./flagged/flaggedTagScenario";
 import type { Scenario } from "../src/engine/Scenario";
@@ -38,14 +38,14 @@ export const allScenarios: readonly Scenario[] = [
   tagOutsideSchema,
   injectedInternalError,
   injectedUnavailable,
+  noValidTokenProperty,
   deletePresentProperty,
-  isolationProperty,
   tagSetModel,
   absentTagProperty,
   missingImageProperty,
-  caseVariantProperty,
+  notOwnImageProperty,
   invalidTagProperty,
-  noValidTokenProperty,
+  requestBodyProperty,
   concurrentDistinct,
   concurrentSameTag,
 ];

@@ -9,17 +9,63 @@ import { loadProfile } from "../profile/loadProfile";
 import type { Profile } from "../profile/Profile";
 import { ConfigError } from "../config/ConfigError";
 import { ExitCode } from "./exitCodes";
+import { wilson } from "../mutants/faults/drawFaults";
+import { faultWords } from "../mutants/faults/Fault";
+import { scoreFaultSpace } from "../mutants/faults/scoreFaultSpace";
 
-const options = { seed: { type: "string" }, help: { type: "boolean", short: "h" } } as const;
+const options = {
+  seed: { type: "string" },
+  "fault-space": { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
 
 export const mutantsHelp = `Usage: image-tag-conformance mutants [--seed <n>]
+       image-tag-conformance mutants --fault-space <n> [--seed <n>]
 
 Runs the whole suite (the Pact contracts included; embedded reference with its fault plan) against the faithful
 reference of each profile and against every deliberately broken variant. A mutant is caught when the verdict
 against it is non-conformant; the mutants only the extended tier can see are scored on their own line.
 Prints one line per mutant, "mutation score C/T" and "findings detected n/m".
 Exit 0 when every mutant is caught, every finding detected and each faithful reference conformant, 1 otherwise.
+
+--fault-space N draws N faults at random from the input-space model of both profiles (--seed seeds the draw):
+each a predicate over one or two levels (the tag's length, characters and edges; its presence and near misses
+on the image; the tag count; the image; the token; the request; the documented answer) times a misbehaviour (a
+5xx, a wrong documented status, a 204 that changes nothing, another tag, image or field changed, a bad token
+taken). Each is injected into the reference alone and the default suite run against it (seed 1). Prints
+"fault space: C/N caught (P %, 95 % interval L-U)", the single-level faults caught, then every missed fault.
+Exit 0 when at least 99 % are caught and every single-level fault is, 1 otherwise.
 `;
+
+/** `mutants --fault-space N`: the detection rate on faults drawn from the model, none of them hand-picked. */
+async function faultSpaceCommand(
+  profiles: ReadonlyMap<BuiltinProfileName, Profile>,
+  n: number,
+  seed: number,
+): Promise<number> {
+  const started = performance.now();
+  let done = 0;
+  const results = await scoreFaultSpace(profiles, n, seed, defaultRunSettings, (r) => {
+    done += 1;
+    if (!r.caught || done % 50 === 0)
+      console.error(`${done}/${n}${r.caught ? "" : ` missed: ${faultWords(r.fault)} (${r.verdict})`}`);
+  });
+  const caught = results.filter((r) => r.caught).length;
+  const single = results.filter((r) => r.fault.predicate.length === 1);
+  const singleCaught = single.filter((r) => r.caught).length;
+  const { low, high } = wilson(caught, results.length);
+  const pct = (x: number): string => (100 * x).toFixed(1);
+  console.log(
+    `fault space: ${caught}/${results.length} caught (${pct(caught / Math.max(1, results.length))} %, 95 % interval ${pct(low)}-${pct(high)} %)`,
+  );
+  console.log(
+    `single-level faults: ${singleCaught}/${single.length} caught; seed ${seed}; ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
+  for (const r of results.filter((x) => !x.caught))
+    console.log(`missed #${r.fault.index}: ${faultWords(r.fault)} (verdict ${r.verdict})`);
+  const ok = caught >= 0.99 * results.length && singleCaught === single.length;
+  return ok ? ExitCode.conformant : ExitCode.nonConformant;
+}
 
 /** `mutants`: the suite's sensitivity, measured on the corpus of broken variants. */
 export async function mutantsCommand(argv: readonly string[]): Promise<number> {
@@ -31,9 +77,18 @@ export async function mutantsCommand(argv: readonly string[]): Promise<number> {
   const seed = values.seed === undefined ? defaultRunSettings.seed : Number(values.seed);
   if (!Number.isInteger(seed) || Math.abs(seed) > 2 ** 31 - 1)
     throw new ConfigError("bad-option", `--seed must be a whole number, not "${values.seed ?? ""}"`);
-  const settings = { ...defaultRunSettings, seed };
   const profiles = new Map<BuiltinProfileName, Profile>();
   for (const name of builtinProfileNames) profiles.set(name, await loadProfile(name));
+  if (values["fault-space"] !== undefined) {
+    const n = Number(values["fault-space"]);
+    if (!Number.isInteger(n) || n < 1 || n > 100_000)
+      throw new ConfigError(
+        "bad-option",
+        `--fault-space must be a whole number from 1 to 100000, not "${values["fault-space"]}"`,
+      );
+    return faultSpaceCommand(profiles, n, seed);
+  }
+  const settings = { ...defaultRunSettings, seed };
   const profileOf = (m: Mutant): Profile => profiles.get(m.profile ?? defaultProfileName) as Profile;
   const started = performance.now();
   let faithfulOk = true;

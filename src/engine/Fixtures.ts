@@ -6,7 +6,10 @@ import { FixtureError } from "./FixtureError";
 import type { Creator, ScratchImages } from "./ScratchImages";
 
 export type { Creator } from "./ScratchImages";
-export type CreatableVisibility = "private" | "shared";
+export type CreatableVisibility = "private" | "shared" | "community" | "public";
+
+/** An image as the target shows it (GET, or the create's answer): every field, for the whole-image invariants. */
+export type ImageView = Readonly<Record<string, unknown>>;
 
 function jsonObject(res: HttpResponse): Record<string, unknown> | undefined {
   try {
@@ -85,6 +88,99 @@ export class Fixtures {
     const owner = body?.["owner"];
     this.images.register(id, as, typeof owner === "string" ? owner : undefined);
     return { res, name, id, body };
+  }
+
+  /**
+   * A new image owned by the creator's project, carrying exactly these tags (set in the create body), with the
+   * view the target answered (every field: the whole-image invariants compare against it).
+   */
+  async createScratch(
+    label: string,
+    options: { as?: Creator; visibility?: CreatableVisibility; tags?: readonly string[] } = {},
+  ): Promise<{ readonly id: string; readonly view: ImageView }> {
+    const as = options.as ?? "owner";
+    const wanted = options.tags ?? [];
+    const { res, id, body } = await this.sendCreate(label, as, options.visibility ?? "private", wanted);
+    this.expect(res, 201, `creating scratch image ${this.images.nameOf(label)}`);
+    if (id === undefined || body === undefined)
+      throw new FixtureError("setup failed: the created image has no id", res.exchange);
+    const tags = stringsOf(body["tags"]);
+    if (tags === undefined || wanted.some((t) => !tags.includes(t)))
+      throw new FixtureError(
+        `setup failed: the created image does not carry the tags sent (${JSON.stringify(tags)})`,
+        res.exchange,
+      );
+    this.images.setKnown(id, tags);
+    return { id, view: body };
+  }
+
+  /** Whether the creator may create an image of this visibility: the status and body of a create, then deleted. */
+  async tryVisibility(
+    label: string,
+    as: Creator,
+    visibility: CreatableVisibility,
+  ): Promise<string | undefined> {
+    const { res, id } = await this.sendCreate(label, as, visibility, []);
+    if (id !== undefined) {
+      await this.discard(id);
+      return undefined;
+    }
+    const detail = res.exchange.responseBody.slice(0, 160).replace(/\s+/g, " ");
+    return `creating a ${visibility} image answered ${res.status}${detail === "" ? "" : ` (${detail})`}`;
+  }
+
+  /** The image as its creator sees it, every field (and, from now on, its tags as the run knows them). */
+  async viewOf(imageId: string, as: Creator = "owner"): Promise<ImageView> {
+    const res = await this.call("showImage", as, { image_id: imageId }, [200]);
+    this.expect(res, 200, `showing image ${imageId}`);
+    const view = jsonObject(res);
+    const tags = stringsOf(view?.["tags"]);
+    if (view === undefined || tags === undefined)
+      throw new FixtureError("setup failed: the image has no tags array", res.exchange);
+    this.images.setKnown(imageId, tags);
+    return view;
+  }
+
+  /** The owner's project id: learned from an image the owner created (the preflight's), or from one made now. */
+  ownerProjectId(): Promise<string> {
+    const known = this.images.projectOf("owner");
+    return known !== undefined
+      ? Promise.resolve(known)
+      : this.memo("owner-project", async () => {
+          const { view } = await this.createScratch("owner-probe");
+          const owner = view["owner"];
+          if (typeof owner !== "string")
+            throw new FixtureError("setup failed: cannot learn the owner's project id (no owner)", undefined);
+          return owner;
+        });
+  }
+
+  /**
+   * Adds the other identity's project as a member of the creator's shared image; accepted, the member (its
+   * caller) sees it but may not modify it; pending, it sees it all the same (Glance shows an image to any member).
+   */
+  async share(imageId: string, from: Creator, accept: boolean): Promise<void> {
+    const to: Creator = from === "owner" ? "alt" : "owner";
+    const member = to === "alt" ? await this.altProjectId() : await this.ownerProjectId();
+    this.expect(
+      await this.call("createImageMember", from, { image_id: imageId }, [200], { member }),
+      200,
+      `adding the ${to} project as a member`,
+    );
+    if (!accept) return;
+    const accepted = await this.call(
+      "updateImageMember",
+      to,
+      { image_id: imageId, member_id: member },
+      [200],
+      { status: "accepted" },
+    );
+    this.expect(accepted, 200, `accepting the share as ${to}`);
+  }
+
+  /** One value per run and key, made once however many scenarios ask at once (capabilities, the coverage plan). */
+  memo<T>(key: string, make: () => Promise<T>): Promise<T> {
+    return this.images.memo(key, make);
   }
 
   /** A new image owned by the creator's project, carrying exactly these tags (set in the create body). */

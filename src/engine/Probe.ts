@@ -114,6 +114,39 @@ export class Probe {
     return status;
   }
 
+  /**
+   * The subject request with every check of its answer (the status among them) but no reads of the image: a
+   * plan judges the image's state itself, once after the requests that change nothing.
+   */
+  async subject(req: {
+    readonly as: Principal;
+    readonly imageId: string;
+    readonly tag: string;
+    readonly expect: readonly number[];
+    readonly json?: unknown;
+  }): Promise<HttpResponse> {
+    this.fixtures.forget(req.imageId);
+    const res = await this.sendDelete(req.as, req.imageId, req.tag, req.json, req.expect);
+    const seq = res.exchange.seq;
+    this.checks.push(
+      ...[
+        statusCheck(
+          res.status,
+          req.expect,
+          undefined,
+          `OpenAPI ${this.profile.id}: DELETE ${this.profile.subject.pathTemplate}`,
+        ),
+        ...checkResponse(this.profile.subject, res, req.expect, this.profile.id).filter(
+          (c) => c.rule !== "status",
+        ),
+      ].map((c) => ({ ...c, seq })),
+    );
+    this.observations.push(
+      `DELETE ${JSON.stringify(req.tag).slice(0, 60)} as ${principalLabel(req.as)} → ${res.status}`,
+    );
+    return res;
+  }
+
   /** The subject request alone, with the response checks but no tag snapshots: for requests sent in parallel. */
   async deleteTagOnly(
     as: Principal,
@@ -164,10 +197,11 @@ export class Probe {
       ...(req.excused ?? []),
     ]);
     const doc = `OpenAPI ${this.profile.id}: ${this.profile.subject.method.toUpperCase()} ${this.profile.subject.pathTemplate}`;
+    const seq = res.exchange.seq;
     const judged = (cs: readonly Check[]): Check[] =>
-      req.excused === undefined ? [...cs] : cs.map(bindingUnlessExcused);
+      (req.excused === undefined ? [...cs] : cs.map(bindingUnlessExcused)).map((c) => ({ ...c, seq }));
     this.checks.push(
-      statusCheck(res.status, expected, req.excused, doc),
+      { ...statusCheck(res.status, expected, req.excused, doc), seq },
       ...judged(
         checkResponse(this.profile.subject, res, expected, this.profile.id).filter(
           (c) => c.rule !== "status",

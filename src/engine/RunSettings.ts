@@ -2,7 +2,7 @@
 export interface RunSettings {
   /** The run's seed; each property derives its own from it and its scenario id. */
   readonly seed: number;
-  /** Cases per property (fast-check numRuns), and command sequences for the model. */
+  /** Random cases per property after its coverage phase (fast-check numRuns beyond the examples); the model and flagged scenarios derive their depth from it. */
   readonly runs: number;
   /** Per property, including shrinking; undefined for none. */
   readonly timeBudgetMs: number | undefined;
@@ -24,7 +24,7 @@ export interface RunSettings {
 
 export const defaultRunSettings: RunSettings = {
   seed: 1,
-  runs: 10,
+  runs: 2,
   timeBudgetMs: undefined,
   lenient: false,
   strict: false,

@@ -48,6 +48,7 @@ export class ScratchImages {
   private storedDespiteError: { count: number; first: Finding } | undefined;
   /** The alt project id, learned once (scenarios running in parallel share one probe image). */
   altProject: Promise<string> | undefined;
+  private readonly memos = new Map<string, Promise<unknown>>();
 
   constructor(
     readonly profile: Profile,
@@ -68,6 +69,21 @@ export class ScratchImages {
   register(id: string, as: Creator, owner: string | undefined): void {
     this.created.set(id, { id, as });
     if (owner !== undefined) this.projects[as] ??= owner;
+  }
+
+  /** The project of an identity, once an image it created has shown it. */
+  projectOf(as: Creator): string | undefined {
+    return this.projects[as];
+  }
+
+  /** One value per run and key, made once however many scenarios ask for it at once. */
+  memo<T>(key: string, make: () => Promise<T>): Promise<T> {
+    let known = this.memos.get(key) as Promise<T> | undefined;
+    if (known === undefined) {
+      known = make();
+      this.memos.set(key, known);
+    }
+    return known;
   }
 
   has(id: string): boolean {

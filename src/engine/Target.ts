@@ -9,6 +9,8 @@ export interface Target {
   /** How the report names the target: the URL, or "embedded reference" (no secrets either way). */
   readonly label: string;
   readonly credentials: Credentials;
+  /** A token of the owner's that the identity service issued and revoked (Keystone, the embedded reference). */
+  readonly revokedToken?: string;
   readonly altProjectId: string | undefined;
   /** The owner's project id when known without asking the Image API (Keystone tells it). */
   readonly ownerProjectId?: string;

@@ -19,6 +19,7 @@ import { runScenario } from "./runScenario";
 import { defaultRunSettings, type RunSettings } from "./RunSettings";
 import type { Scenario } from "./Scenario";
 import { ScratchImages, type CleanupResult } from "./ScratchImages";
+import { checkSentinel, createSentinel, type Sentinel } from "./sentinel";
 import type { Target } from "./Target";
 
 export interface RunOptions {
@@ -157,10 +158,16 @@ export async function runSuite(options: RunOptions): Promise<RunResult> {
   let rootDocument: unknown = null;
   let preflightFailed: RunResult["aborted"];
   let finished = 0;
+  // Every exchange of each scenario, kept to the end: a 5xx that no judged case accounts for is a breach.
+  const scenarioExchanges: Exchange[][] = [];
+  // The owner's image no request names: read after the scenarios, it must be exactly as created.
+  let sentinel: Sentinel | undefined;
+  const sentinelLog: Exchange[] = [];
   const runOne = async (scenario: Scenario, index: number): Promise<void> => {
     if (aborted !== undefined || stop.signal.aborted) return;
     options.onEvent?.({ type: "scenario-start", index, total: scenarios.length, scenario });
     const exchanges: Exchange[] = [];
+    scenarioExchanges[index] = exchanges;
     const own = client.withExchanges((e) => {
       exchanges.push(e);
       all?.push(e);
@@ -205,6 +212,15 @@ export async function runSuite(options: RunOptions): Promise<RunResult> {
     rootDocument = root.value;
     const failed = checked.value;
     if (failed !== undefined) aborted = preflightFailed = failed;
+    else
+      sentinel = await createSentinel(
+        client.withExchanges((e) => {
+          sentinelLog.push(e);
+          all?.push(e);
+        }),
+        profile,
+        images,
+      );
     const alone = scenarios.filter((s) => s.kind === "concurrency");
     const together = scenarios.filter((s) => s.kind !== "concurrency");
     await mapLimit(together, settings.workers, (s) => runOne(s, scenarios.indexOf(s)));
@@ -222,6 +238,16 @@ export async function runSuite(options: RunOptions): Promise<RunResult> {
   if (aborted === undefined && options.signal?.aborted === true)
     aborted = { kind: "user", message: "run aborted by the user" };
   options.signal?.removeEventListener("abort", onUserAbort);
+  const quiet = client.unstoppable().withExchanges((e) => {
+    sentinelLog.push(e);
+    all?.push(e);
+  });
+  const sentinelChecks =
+    sentinel === undefined ? [] : await checkSentinel(sentinel, quiet, profile, images).catch(() => []);
+  const unjudged = scenarioExchanges.flatMap((exchanges, i) => {
+    const judged = results[i]?.checks.some((c) => !c.ok && c.rule === "no 5xx (property 8)") === true;
+    return judged ? [] : unexpectedServerErrors(exchanges);
+  });
   options.onEvent?.({ type: "cleanup-start" });
   const cleanupLog: Exchange[] = [];
   let cleanup: CleanupResult;
@@ -251,7 +277,17 @@ export async function runSuite(options: RunOptions): Promise<RunResult> {
     // of the profile, and a preflight that cannot create or delete a scratch image ends the run as such.)
     // After a failed preflight (not an Image API, a rejected token) no scenario ran, and cleaning up what the
     // preflight left is no test of the target: a 5xx to it is said in the abort, not judged.
-    breaches: preflightFailed === undefined ? unexpectedServerErrors(cleanupLog) : [],
+    breaches:
+      preflightFailed === undefined
+        ? [
+            ...sentinelChecks,
+            ...unjudged.map((c) => ({
+              ...c,
+              detail: `a 5xx no judged case accounts for (a case cut short, or a request after its scenario ended): ${c.detail}`,
+            })),
+            ...unexpectedServerErrors([...sentinelLog, ...cleanupLog]),
+          ]
+        : [],
     findings: images.findings(),
     ...(partialOf(settings, options.partial) === undefined
       ? {}

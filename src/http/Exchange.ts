@@ -1,5 +1,12 @@
-/** Who sends a request: one of the run's identities, nobody, or an explicit (non-secret) token such as a malformed one. */
-export type Principal = "owner" | "alt" | "anonymous" | { readonly label: string; readonly token: string };
+/**
+ * Who sends a request: one of the run's identities, nobody, or an explicit token: a malformed one, or (secret)
+ * a near miss of a real one, which is redacted everywhere like the real one.
+ */
+export type Principal =
+  | "owner"
+  | "alt"
+  | "anonymous"
+  | { readonly label: string; readonly token: string; readonly secret?: boolean };
 
 export type HttpMethod = "GET" | "PUT" | "POST" | "DELETE";
 

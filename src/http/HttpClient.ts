@@ -194,6 +194,8 @@ export class HttpClient {
         throw new RunAborted("run aborted by the user");
       }
       const headers: Record<string, string> = { Accept: "application/json", ...req.headers };
+      // A near miss of a real token holds most of it: redacted like the token itself, from before it is sent.
+      if (typeof req.as !== "string" && req.as.secret === true) redactor.add(req.as.token);
       const token = this.tokenOf(req.as);
       if (token !== undefined) headers[authHeader] = token;
       const body = req.json === undefined ? undefined : JSON.stringify(req.json);

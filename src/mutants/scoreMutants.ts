@@ -8,6 +8,7 @@ import type { Verdict } from "../engine/verdict";
 import { verdictOf } from "../engine/verdictOf";
 import type { Profile } from "../profile/Profile";
 import { defaultBehaviour } from "../reference/defaultBehaviour";
+import type { ReferenceBehaviour } from "../reference/RefExchange";
 import type { Mutant } from "./Mutant";
 
 export interface MutantScore {
@@ -37,27 +38,35 @@ function failures(run: RunResult): { rows: number[]; scenarios: string[] } {
   };
 }
 
-/** The whole suite, Pact contracts included, against the reference (faithful, or with one defect). */
-async function runAgainst(
+/** The whole suite, Pact contracts included, against the reference with this behaviour. */
+export async function runAgainstReference(
   profile: Profile,
   settings: RunSettings,
-  mutant: Mutant | undefined,
+  behaviour: ReferenceBehaviour,
+  runId: string,
 ): Promise<RunResult> {
-  const embedded = await startEmbeddedTarget(
-    profile,
-    mutant === undefined ? defaultBehaviour : mutant.apply(defaultBehaviour),
-  );
+  const embedded = await startEmbeddedTarget(profile, behaviour);
   try {
     return await runSuite({
       profile,
       target: embedded.target,
-      runId: `mutant-${mutant?.name ?? "faithful"}`,
+      runId,
       settings,
       scenarios: [...suiteScenarios(profile), ...contractScenarios(profile)],
     });
   } finally {
     await embedded.close();
   }
+}
+
+/** The whole suite against the reference, faithful or with one defect. */
+function runAgainst(profile: Profile, settings: RunSettings, mutant: Mutant | undefined): Promise<RunResult> {
+  return runAgainstReference(
+    profile,
+    settings,
+    mutant === undefined ? defaultBehaviour : mutant.apply(defaultBehaviour),
+    `mutant-${mutant?.name ?? "faithful"}`,
+  );
 }
 
 /** The faithful reference must be conformant: a suite that fails a faithful server is worse than none. */

@@ -18,6 +18,8 @@ export interface ImageRecord {
   readonly members: Map<string, MemberRecord>;
   readonly createdAt: string;
   updatedAt: string;
+  /** Other fields of the view, as set (a broken variant that sets min_disk): they override the defaults. */
+  readonly fields: Record<string, unknown>;
 }
 
 /** Who may see an image (Glance's visibility rules): invisible images answer 404. */
@@ -55,6 +57,7 @@ export function imageView(image: ImageRecord): Record<string, unknown> {
     size: null,
     virtual_size: null,
     checksum: null,
+    ...image.fields,
   };
 }
 

@@ -50,12 +50,36 @@ export type ErrorRenderer = (
   accept: string | undefined,
 ) => { readonly contentType: string; readonly body: string };
 
+/** A request to the subject operation as a fault sees it, before the reference decides anything. */
+export interface SubjectCall {
+  readonly token: string | undefined;
+  /** The identity the token names (undefined: none, or not a valid one). */
+  readonly identity: Identity | undefined;
+  readonly identities: readonly Identity[];
+  readonly params: Readonly<Record<string, string>>;
+  readonly body: Buffer;
+  readonly ctx: RefContext;
+}
+
+/** What a fault does to a subject request: answers it itself, lets it through as someone, or adds a side effect. */
+export type SubjectAction =
+  | {
+      readonly kind: "respond";
+      readonly response: RefResponse & { readonly headers?: Readonly<Record<string, string>> };
+    }
+  | { readonly kind: "as"; readonly identity: Identity }
+  | { readonly kind: "after"; readonly effect: () => void };
+
+/** A fault on the subject operation (the generated fault space): undefined leaves the request alone. */
+export type SubjectHook = (call: SubjectCall) => SubjectAction | undefined;
+
 /** The replaceable parts of the reference: mutants (deliberately broken variants) wrap these. */
 export interface ReferenceBehaviour {
   readonly authenticate: Authenticate;
   readonly unauthenticated: Unauthenticated;
   readonly renderError: ErrorRenderer;
   readonly handlers: Readonly<Record<string, Handler>>;
+  readonly subjectHook?: SubjectHook;
 }
 
 export function fail(status: number, error: string): RefResponse {

@@ -135,13 +135,54 @@ export class ReferenceServer {
         },
       };
     }
-    const identity = this.behaviour.authenticate(
-      typeof token === "string" ? token : undefined,
-      this.options.identities,
-    );
+    const presented = typeof token === "string" ? token : undefined;
+    let identity = this.behaviour.authenticate(presented, this.options.identities);
+    const route = this.router.match(method, rawPath);
+    const ctx: RefContext = {
+      profile: this.options.profile,
+      images: this.images,
+      now: () => new Date().toISOString().replace(/\.\d+Z$/, "Z"),
+    };
+    let after: (() => void) | undefined;
+    const hook = this.behaviour.subjectHook;
+    if (
+      hook !== undefined &&
+      body !== undefined &&
+      route.kind === "operation" &&
+      route.operationId === this.options.profile.subject.operationId
+    ) {
+      const action = hook({
+        token: presented,
+        identity,
+        identities: this.options.identities,
+        params: route.params,
+        body,
+        ctx,
+      });
+      if (action?.kind === "respond")
+        return action.response.status === 401
+          ? this.behaviour.unauthenticated(this.baseUrl)
+          : action.response;
+      if (action?.kind === "as") identity = action.identity;
+      if (action?.kind === "after") after = action.effect;
+    }
+    try {
+      return await this.afterAuthentication(identity, body, route, ctx, query, req.headers);
+    } finally {
+      after?.();
+    }
+  }
+
+  private async afterAuthentication(
+    identity: Identity | undefined,
+    body: Buffer | undefined,
+    route: ReturnType<Router["match"]>,
+    ctx: RefContext,
+    query: URLSearchParams,
+    headers: IncomingMessage["headers"],
+  ): Promise<Answer> {
     if (identity === undefined) return this.behaviour.unauthenticated(this.baseUrl);
     if (body === undefined) return { status: 413, error: "Request body too large." };
-    const route = this.router.match(method, rawPath);
     if (route.kind === "none") return { status: 404, error: "The resource could not be found." };
     if (route.kind === "bad-encoding")
       return { status: 400, error: "Malformed percent-encoding in the path." };
@@ -152,13 +193,8 @@ export class ReferenceServer {
       return { status: fault, error: `Injected fault (${fault}) from the in-process fault plan.` };
     const handler = this.behaviour.handlers[route.operationId];
     if (handler === undefined) return { status: 501, error: `${route.operationId} is not implemented.` };
-    const ctx: RefContext = {
-      profile: this.options.profile,
-      images: this.images,
-      now: () => new Date().toISOString().replace(/\.\d+Z$/, "Z"),
-    };
     return await handler(
-      { operationId: route.operationId, params: route.params, query, headers: req.headers, body, identity },
+      { operationId: route.operationId, params: route.params, query, headers, body, identity },
       ctx,
     );
   }

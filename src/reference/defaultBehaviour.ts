@@ -12,7 +12,7 @@ import { updateImageMember } from "./handlers/updateImageMember";
 /** The faithful reference: tokens map to identities; every operation behaves as Glance documents it. */
 export const defaultBehaviour: ReferenceBehaviour = {
   authenticate: (token, identities) =>
-    token === undefined ? undefined : identities.find((i) => i.token === token),
+    token === undefined ? undefined : identities.find((i) => i.token === token && i.revoked !== true),
   // RFC 9110 section 15.5.2: a 401 carries WWW-Authenticate; Glance names Keystone's URI.
   unauthenticated: (baseUrl) => ({
     status: 401,

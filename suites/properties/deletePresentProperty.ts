@@ -1,40 +1,12 @@
-import { balanced } from "../../generators/balanced";
-import { boundedFilter } from "../../generators/boundedFilter";
-import { tagArbitraries } from "../../generators/tagArbitraries";
-import { runProperty } from "../../src/engine/property/runProperty";
-import type { Scenario } from "../../src/engine/Scenario";
-import { documents } from "../documents";
-import { scratchImage } from "./scratchImage";
+import { judgeScenario } from "../coverage/judgeScenario";
 
-/** Property 1: any valid tag present on an own image: 204, empty body, the tag gone, all other tags unchanged. */
-export const deletePresentProperty: Scenario = {
+/** Property 1: any valid tag present on an own image is deleted, whatever else the image carries. */
+export const deletePresentProperty = judgeScenario({
   id: "204-prop-delete-present",
-  title: "any valid tag present on an own image is deleted",
-  status: 204,
-  kind: "property",
-  tier: "core",
+  judge: "delete-present",
+  title: "any valid tag present on an own image is deleted, and nothing else changes",
   expected:
-    "for every generated valid tag (every class the schema accepts, boundary lengths included): 204, no body; the tag gone, others unchanged",
+    "for every valid tag (every length level, composition and edge character), on an own image of every visibility and tag count, beside near misses of it (case, accent, prefix, suffix, extensions): 204, no body; the tag gone, every other tag and field unchanged",
   tempestId: "10407036-6059-4f95-a2cd-cbbbee7ed329",
-  needs: [],
   profiles: "every profile",
-  appliesTo: documents(204),
-  run: (ctx) => {
-    const image = scratchImage(ctx, "p1-present");
-    const tags = tagArbitraries(ctx.profile);
-    const cases = balanced(tags.valid, tags.validByClass.values(), (v) =>
-      boundedFilter(v, (c) => !ctx.tags.others.includes(c.tag), "valid tag other than the kept ones"),
-    );
-    return runProperty(
-      ctx,
-      cases.arbitrary,
-      async (c, { probe, classify }) => {
-        classify(c.tagClass);
-        const id = await image();
-        if ((await probe.addTag(id, c.tag)) !== 204) return;
-        await probe.deleteTag({ as: "owner", imageId: id, tag: c.tag, expect: 204, tags: "check" });
-      },
-      { balance: cases.balance },
-    );
-  },
-};
+});

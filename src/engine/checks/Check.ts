@@ -10,6 +10,8 @@ export interface Check {
    * documented statuses and bodies, no change to another tag or image. Its failure fails the verdict.
    */
   readonly core?: true;
+  /** The exchange (its seq) the check judges, when it judges one request: the curl of a failure names it. */
+  readonly seq?: number;
 }
 
 export function check(rule: string, ok: boolean, detail: string, source: string): Check {

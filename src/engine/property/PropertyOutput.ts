@@ -1,6 +1,17 @@
 import type { Exchange } from "../../http/Exchange";
 import type { Check } from "../checks/Check";
 
+/** What one property's requests covered of the input space, and what the target kept from being used. */
+export interface PropertyCoverage {
+  /** Cases of the coverage phase (run first), and the requests they were planned to cost. */
+  readonly examples: number;
+  readonly plannedRequests?: number;
+  readonly levels: Readonly<Record<string, number>>;
+  readonly pairs: readonly string[];
+  /** Levels this target does not let the suite use ("image=own-public"), with why. */
+  readonly unavailable?: Readonly<Record<string, string>>;
+}
+
 /** What a property or model run found: how many cases, and for a failure the shrunk case and how to replay it. */
 export interface PropertyDetails {
   readonly seed: number;
@@ -9,12 +20,17 @@ export interface PropertyDetails {
   /** Cases planned (--runs, or more to cover every generator class once): "interrupted after runs of planned". */
   readonly planned: number;
   readonly shrinks: number;
-  /** Cut short by --time-budget. */
+  /** Cut short by --time-budget: a case that had started still ran to its end and was judged. */
   readonly interrupted: boolean;
   /** Shrinking stopped at its budget (as many cases as the property ran): the counterexample may shrink further. */
   readonly shrinkStopped?: boolean;
   /** Cases per generator class (tag classes, image id classes, token kinds). */
   readonly classes: Readonly<Record<string, number>>;
+  /**
+   * The input space this property's requests reached: requests per level ("dimension=level") and every pair
+   * of levels of two dimensions one request had ("a=x|b=y").
+   */
+  readonly coverage?: PropertyCoverage;
   /** Accepted with --lenient, recorded instead of failed. */
   readonly deviations: readonly string[];
   readonly counterexample?: string;

@@ -33,6 +33,7 @@ export const createImage: Handler = (req, ctx) => {
     members: new Map(),
     createdAt: now,
     updatedAt: now,
+    fields: {},
   };
   ctx.images.set(image.id, image);
   return { status: 201, json: imageView(image), headers: { Location: `/v2/images/${image.id}` } };

@@ -1,0 +1,128 @@
+import { compositionRule, type Composition } from "./composition";
+import type { CharClass } from "./charClasses";
+import type { DimensionId } from "./Dimension";
+import type { InputSpace } from "./inputSpace";
+
+/** A level of one dimension. */
+export interface LevelRef {
+  readonly dimension: DimensionId;
+  readonly level: string;
+}
+
+const tagDims: readonly DimensionId[] = ["length", "chars", "first", "last"];
+const minChars: Partial<Record<Composition, number>> = { alnum: 2, percent: 3 };
+const visibleOther = ["other-shared-pending", "other-shared-accepted", "other-community", "other-public"];
+const invisible = ["missing", "malformed", "other-private", "other-shared"];
+
+/** The pairs of tag levels some tag of the space's sample has, split by whether a core one has them. */
+const tagPairCache = new WeakMap<InputSpace, { readonly core: Set<string>; readonly flagged: Set<string> }>();
+
+function tagPairs(space: InputSpace): { readonly core: Set<string>; readonly flagged: Set<string> } {
+  let known = tagPairCache.get(space);
+  if (known !== undefined) return known;
+  known = { core: new Set(), flagged: new Set() };
+  for (const s of space.sample) {
+    const levels = space.levelsOf({ tag: s.tag, image: "missing", credential: "valid", body: false });
+    const refs = tagDims.flatMap((d) => (levels[d] ?? []).map((l) => `${d}=${l}`));
+    const into = s.side === "flagged" ? known.flagged : known.core;
+    for (const a of refs) for (const b of refs) if (a < b) into.add(`${a}|${b}`);
+  }
+  tagPairCache.set(space, known);
+  return known;
+}
+
+/** Where a level's tags can fall: only outside the schema, only inside, or either. */
+function sidesOf(space: InputSpace, r: LevelRef): readonly string[] {
+  const d = space.dimensions.find((x) => x.id === r.dimension);
+  return d?.levels.find((l) => l.id === r.level)?.sides ?? [];
+}
+
+/** Why no request of the outcome can have the level, if none can. */
+function outcomeProblem(space: InputSpace, outcome: number, r: LevelRef): string | undefined {
+  const v = r.level;
+  const invalidOnly = tagDims.includes(r.dimension) && !sidesOf(space, r).includes("valid");
+  switch (r.dimension) {
+    case "credential":
+      return (outcome === 401) === (v !== "valid")
+        ? undefined
+        : "a valid token is answered 401 never, any other always";
+    case "request":
+      return v === "plain" || outcome === 400 || outcome === 401
+        ? undefined
+        : "a body is a request error (400)";
+    case "image":
+      if (outcome === 401) return undefined;
+      if (outcome === 204 || outcome === 400)
+        return v.startsWith("own-")
+          ? undefined
+          : `${outcome} needs the caller's own image (a request error on another's is not ordered against 403/404 by the documents)`;
+      if (outcome === 403)
+        return visibleOther.includes(v) ? undefined : "403 is for an image the caller sees but does not own";
+      return v.startsWith("own-") || invisible.includes(v)
+        ? undefined
+        : "an image the caller sees but does not own is 403";
+    case "presence":
+      return outcome === 204 && v === "absent" ? "a tag the image lacks is 404" : undefined;
+    default:
+      return invalidOnly && outcome !== 400 && outcome !== 401
+        ? "a tag outside the schema is answered 400 (401 without a token)"
+        : undefined;
+  }
+}
+
+function problem(space: InputSpace, a: LevelRef, b: LevelRef): string | undefined {
+  const noImage = a.dimension === "image" && (a.level === "missing" || a.level === "malformed");
+  if (noImage && ["presence", "neighbour", "count"].includes(b.dimension))
+    return "no image: nothing carries tags";
+  if (a.dimension === "outcome") return outcomeProblem(space, Number(a.level), b);
+  if (a.dimension === "length" && b.dimension === "chars") {
+    const n = minChars[b.level as Composition] ?? 1;
+    const max = space.lengths.find((l) => l.id === a.level)?.max ?? 0;
+    if (max < n) return `a ${b.level} tag has ${n} characters at least`;
+  }
+  if (a.dimension === "chars" && (b.dimension === "first" || b.dimension === "last")) {
+    if (!compositionRule[a.level as Composition].may.includes(b.level as CharClass))
+      return `a ${a.level} tag holds no ${b.level} character`;
+  }
+  if (tagDims.includes(a.dimension) && tagDims.includes(b.dimension) && a.dimension !== b.dimension) {
+    const ka = `${a.dimension}=${a.level}`;
+    const kb = `${b.dimension}=${b.level}`;
+    const key = ka < kb ? `${ka}|${kb}` : `${kb}|${ka}`;
+    const seen = tagPairs(space);
+    if (!seen.core.has(key))
+      return seen.flagged.has(key)
+        ? "every such tag falls under a flagged rule: the flagged scenarios prove them"
+        : "no tag one path segment can carry has both";
+  }
+  const tagLevel = tagDims.includes(a.dimension);
+  const invalidOnly = tagLevel && !sidesOf(space, a).includes("valid");
+  if (invalidOnly && b.dimension === "presence" && b.level === "present")
+    return "a tag outside the schema is on no image";
+  if (invalidOnly && b.dimension === "neighbour")
+    return "a tag outside the schema is on no image, so near misses of it are not either";
+  if (b.dimension === "neighbour") {
+    const range = space.lengths.find((l) => l.id === a.level);
+    if (a.dimension === "length" && range !== undefined) {
+      if ((b.level === "prefix" || b.level === "suffix") && range.max <= 1)
+        return "a one-character tag has no proper prefix or suffix";
+      const max = space.profile.tagSchema["maxLength"];
+      if (
+        ["extension", "pre-extension", "combining"].includes(b.level) &&
+        typeof max === "number" &&
+        range.min >= max
+      )
+        return "the related tag is longer, outside the schema: no image carries it";
+    }
+    if (a.dimension === "chars" && a.level === "digits" && ["case", "accent", "combining"].includes(b.level))
+      return "a tag of digits has no letter to change";
+  }
+  return undefined;
+}
+
+/**
+ * Why no request can have both levels, if none can: stated as rules, each with its reason, so that the pairs
+ * left out of coverage (and out of the generated fault space) are said and checked, never just unreached.
+ */
+export function infeasible(space: InputSpace, a: LevelRef, b: LevelRef): string | undefined {
+  return problem(space, a, b) ?? problem(space, b, a);
+}

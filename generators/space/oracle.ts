@@ -1,0 +1,41 @@
+import type { Observation } from "./Observation";
+
+/** What the documents call for, judged on one request (the suite's cases are built to avoid the ambiguous ones). */
+export interface Expectation {
+  /** The statuses the documents allow: the first is the one the profile's own reference answers. */
+  readonly statuses: readonly number[];
+  /** A request where two documented errors apply and the documents do not say which comes first. */
+  readonly ambiguous?: string;
+}
+
+export function canSee(image: Exclude<Observation["image"], string>): boolean {
+  if (image.mine) return true;
+  if (image.visibility === "public" || image.visibility === "community") return true;
+  return image.visibility === "shared" && image.member !== "none";
+}
+
+/**
+ * The answer the documents call for. RFC 9110 §15.5.2: without a valid token, 401 whatever else is wrong (Glance
+ * authenticates in middleware, before anything else). The seed page: "Request parameters: None", so a body is a
+ * request error (400, measured on Glance 25.1.0); a tag outside the schema is 400; an image the caller cannot see
+ * is 404, one it sees but does not own 403 (Image API v2); a tag the image lacks is 404; otherwise 204.
+ */
+export function expectationOf(
+  obs: Observation,
+  tagValid: boolean,
+  documented: readonly number[],
+): Expectation {
+  if (obs.credential !== "valid") return { statuses: [401] };
+  const image = obs.image;
+  const ownImage = typeof image !== "string" && image.mine;
+  if (obs.body || !tagValid) {
+    if (ownImage) return { statuses: [400] };
+    const other = image === "missing" || image === "malformed" || !canSee(image) ? 404 : 403;
+    return { statuses: [400, other], ambiguous: `a request error (400) on an image that answers ${other}` };
+  }
+  if (image === "missing") return { statuses: [404] };
+  if (image === "malformed") return { statuses: documented.includes(400) ? [404, 400] : [404] };
+  if (!canSee(image)) return { statuses: [404] };
+  if (!image.mine) return { statuses: [403] };
+  return { statuses: image.tags.includes(obs.tag) ? [204] : [404] };
+}

@@ -1,0 +1,150 @@
+import type { LevelRef } from "../compatibility";
+import type { InputSpace } from "../inputSpace";
+import { pairKey, pairUniverse, parsePair, refKey } from "../pairs";
+import { pick, prng } from "../prng";
+import { spaceIndex, type SpaceIndex } from "../spaceIndex";
+import { constructPlan, judgeAccepts, type NextTarget } from "./constructPlan";
+import { fits, type JudgeDomain, type JudgeId } from "./judges";
+import { planCost } from "./planCost";
+import type { PlanValue } from "./PlanValue";
+import { realizePlan, type RealPlan } from "./realizePlan";
+
+/** One plan the coverage phase chose, for the judge it belongs to. */
+export interface CoverageCase {
+  readonly judge: JudgeId;
+  readonly value: PlanValue;
+  /** Requests it is expected to cost, and the pairs it was the first to cover. */
+  readonly cost: number;
+  readonly newPairs: number;
+}
+
+export interface CoveragePlan {
+  readonly cases: readonly CoverageCase[];
+  /** Pairs that no request can have (the rules), each with why. */
+  readonly infeasible: ReadonlyMap<string, string>;
+  /** Feasible pairs this target cannot be set up for (no alt identity, no public images...), each with why. */
+  readonly notExercised: ReadonlyMap<string, string>;
+  /** Feasible, exercisable pairs the plans cover. */
+  readonly covered: ReadonlySet<string>;
+  /** Feasible, exercisable pairs no construction reached (a gap of the suite: should be none). */
+  readonly unreached: readonly string[];
+  readonly requests: number;
+}
+
+export interface CoverageInput {
+  readonly space: InputSpace;
+  readonly judges: readonly JudgeDomain[];
+  /** Levels the target does not let the suite use, by key ("image=own-public"), with why. */
+  readonly unavailable: ReadonlyMap<string, string>;
+  readonly seed: number;
+}
+
+/** Candidate plans weighed per choice; targeted attempts after which a pair counts as unreached. */
+const candidatesPerRound = 24;
+const attemptsPerPair = 40;
+
+/** The pairs (by number) a realized plan's requests have. */
+export function pairsOfPlan(plan: RealPlan, space: InputSpace): Set<number> {
+  const index = spaceIndex(space);
+  const out = new Set<number>();
+  for (const s of plan.steps) {
+    const levels = index.levelsOf(space.levelsOf(s.obs));
+    for (let i = 0; i < levels.length; i++)
+      for (let j = i + 1; j < levels.length; j++) {
+        const p = index.pair(levels[i] ?? 0, levels[j] ?? 0);
+        if (p >= 0) out.add(p);
+      }
+  }
+  return out;
+}
+
+function pairRefs(index: SpaceIndex, p: number): [LevelRef, LevelRef] {
+  const n = index.refs.length;
+  const a = index.refs[Math.floor(p / n)];
+  const b = index.refs[p % n];
+  if (a === undefined || b === undefined) throw new Error(`no pair ${p}`);
+  return [a, b];
+}
+
+/**
+ * The coverage phase, planned before anything is sent: every feasible pair of levels of two dimensions, each
+ * in a request of a plan of the judge that can judge it. Greedy by pairs newly covered per request (weighted set
+ * cover), over plans built toward open pairs, each request's free levels chosen to close the most open pairs
+ * (AETG), several requests packed on one image. Deterministic for a seed.
+ */
+export function planCoverage(input: CoverageInput): CoveragePlan {
+  const { space, judges } = input;
+  const index = spaceIndex(space);
+  const rng = prng(input.seed);
+  const universe = pairUniverse(space);
+  const notExercised = new Map<string, string>();
+  const uncovered = new Set<number>();
+  for (const key of universe.feasible) {
+    const [a, b] = parsePair(key);
+    const why = input.unavailable.get(refKey(a)) ?? input.unavailable.get(refKey(b));
+    const ia = index.indexOf(a.dimension, a.level);
+    const ib = index.indexOf(b.dimension, b.level);
+    if (why !== undefined) notExercised.set(key, why);
+    else if (!judges.some((j) => judgeAccepts(j, a, space) && judgeAccepts(j, b, space)))
+      notExercised.set(key, "no scenario of this run judges such a request");
+    else if (ia !== undefined && ib !== undefined) uncovered.add(index.pair(ia, ib));
+  }
+  const available = (r: LevelRef): boolean => !input.unavailable.has(refKey(r));
+  const ctx = { space, rng, available, index, isOpen: (p: number) => uncovered.has(p) };
+  const side = (t: string): string => space.sideOf(t);
+  const attempts = new Map<number, number>();
+  const unreached: string[] = [];
+  const cases: CoverageCase[] = [];
+  const covered = new Set<string>();
+  let requests = 0;
+  while (uncovered.size > 0) {
+    const open = [...uncovered];
+    let best:
+      { judge: JudgeId; value: PlanValue; cost: number; pairs: Set<number>; gain: number } | undefined;
+    const tried: number[] = [];
+    for (let c = 0; c < candidatesPerRound; c++) {
+      const p = pick(rng, open);
+      tried.push(p);
+      const target = pairRefs(index, p);
+      const able = judges.filter((j) => target.every((r) => judgeAccepts(j, r, space)));
+      if (able.length === 0) continue;
+      const judge = pick(rng, able);
+      const next: NextTarget = (j, image, count) => {
+        for (let t = 0; t < 20; t++) {
+          const more = pairRefs(index, pick(rng, open));
+          const fitsPlan = more.every(
+            (r) =>
+              judgeAccepts(j, r, space) &&
+              (r.dimension !== "image" || r.level === image) &&
+              (r.dimension !== "count" || r.level === count),
+          );
+          if (fitsPlan) return more;
+        }
+        return undefined;
+      };
+      const maxSteps = judge.status === 204 ? 1 + Math.floor(rng() * 8) : 24;
+      const value = constructPlan(judge, target, ctx, next, maxSteps);
+      if (value === undefined) continue;
+      const real = realizePlan(value, space);
+      if (real === undefined || !fits(judge, real, side)) continue;
+      const pairs = pairsOfPlan(real, space);
+      let gain = 0;
+      for (const q of pairs) if (uncovered.has(q)) gain += 1;
+      const cost = planCost(real);
+      if (gain > 0 && (best === undefined || gain / cost > best.gain / best.cost))
+        best = { judge: judge.id, value, cost, pairs, gain };
+    }
+    if (best === undefined) {
+      for (const p of tried) {
+        const n = (attempts.get(p) ?? 0) + 1;
+        attempts.set(p, n);
+        if (n >= attemptsPerPair && uncovered.delete(p)) unreached.push(pairKey(...pairRefs(index, p)));
+      }
+      continue;
+    }
+    for (const q of best.pairs) if (uncovered.delete(q)) covered.add(pairKey(...pairRefs(index, q)));
+    cases.push({ judge: best.judge, value: best.value, cost: best.cost, newPairs: best.gain });
+    requests += best.cost;
+  }
+  return { cases, infeasible: universe.infeasible, notExercised, covered, unreached, requests };
+}

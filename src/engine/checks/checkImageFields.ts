@@ -1,0 +1,27 @@
+import type { ImageView } from "../Fixtures";
+import { coreCheck, type Check } from "./Check";
+
+/** Fields a tag request changes on the image it names: its tags, and when it was last updated. */
+const changing = new Set(["tags", "updated_at"]);
+
+const show = (v: unknown): string => {
+  const s = JSON.stringify(v) ?? "absent";
+  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+};
+
+/**
+ * After any tag request, every field of the image but its tags and updated_at is as before (a rule of every
+ * tier): a tag delete does not rename an image, make it public or set its min_disk.
+ */
+export function checkFieldsUnchanged(before: ImageView, after: ImageView): Check {
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => !changing.has(k));
+  const changed = keys.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  return coreCheck(
+    "the image's other fields unchanged",
+    changed.length === 0,
+    changed.length === 0
+      ? `${keys.length} fields as before`
+      : changed.map((k) => `${k}: ${show(before[k])} → ${show(after[k])}`).join("; "),
+    "a tag request changes the image's tags only (Image API v2: image tags)",
+  );
+}

@@ -1,0 +1,90 @@
+import { inputSpace } from "../../generators/space/inputSpace";
+import { pairsOf, refsOf } from "../../generators/space/pairs";
+import type { RealPlan } from "../../generators/space/plan/realizePlan";
+import { checkFieldsUnchanged } from "../../src/engine/checks/checkImageFields";
+import { checkTagRemoved, checkTagsUnchanged } from "../../src/engine/checks/checkTags";
+import type { Creator, ImageView } from "../../src/engine/Fixtures";
+import type { CaseTools } from "../../src/engine/property/runProperty";
+import type { ScenarioContext } from "../../src/engine/ScenarioContext";
+import { principalFor } from "./principalFor";
+
+const tagsOf = (view: ImageView): string[] => {
+  const t = view["tags"];
+  return Array.isArray(t) ? t.filter((x): x is string => typeof x === "string") : [];
+};
+
+/**
+ * Sends one plan: sets its image up (created with its tags, shared as the plan says), sends its requests in
+ * order, each judged on its answer; reads the image back after each 204 and after the requests that change
+ * nothing, judging its tags against the run's own record and every other field against the image as it was
+ * (a rule of every tier); then deletes the image. Every request's levels go to the coverage.
+ */
+export async function runPlan(
+  plan: RealPlan,
+  label: string,
+  ctx: ScenarioContext,
+  tools: CaseTools,
+): Promise<void> {
+  const space = inputSpace(ctx.profile);
+  const { probe } = tools;
+  const setup = plan.setup;
+  const creator: Creator = typeof setup === "string" || setup.mine ? "owner" : "alt";
+  let id = plan.imageId ?? "";
+  let view: ImageView | undefined;
+  if (typeof setup !== "string") {
+    const made = await ctx.fixtures.createScratch(label, {
+      as: creator,
+      visibility: setup.visibility,
+      tags: plan.tags,
+    });
+    id = made.id;
+    view = made.view;
+    if (setup.member !== "none") await ctx.fixtures.share(id, creator, setup.member === "accepted");
+  }
+  try {
+    let tags = [...plan.tags];
+    let unread: number | undefined;
+    const readBack = async (seq: number | undefined): Promise<ImageView | undefined> => {
+      if (view === undefined) return undefined;
+      const after = await ctx.fixtures.viewOf(id, creator);
+      probe.record({ ...checkFieldsUnchanged(view, after), ...(seq === undefined ? {} : { seq }) });
+      return after;
+    };
+    for (const step of plan.steps) {
+      const levels = space.levelsOf(step.obs);
+      tools.observe(refsOf(levels), pairsOf(levels));
+      const as = await principalFor(step.credential, step.variant, ctx);
+      if (as === undefined) {
+        probe.precondition("the token the case needs can be made", false, `no ${step.credential} token here`);
+        return;
+      }
+      const res = await probe.subject({
+        as,
+        imageId: id,
+        tag: step.tag,
+        expect: step.expectation.statuses,
+        ...(step.body ? { json: { tags: [step.tag] } } : {}),
+      });
+      if (res.status === 404 && step.expectation.statuses[0] === 400 && ctx.settings.lenient && !step.body)
+        tools.deviation(`404 instead of 400 for a tag outside the schema`);
+      if (view === undefined) continue;
+      if (step.expectation.statuses[0] !== 204) {
+        unread ??= res.exchange.seq;
+        continue;
+      }
+      const after = await readBack(res.exchange.seq);
+      if (after === undefined) continue;
+      for (const c of checkTagRemoved(tags, tagsOf(after), step.tag))
+        probe.record({ ...c, seq: res.exchange.seq });
+      tags = tags.filter((t) => t !== step.tag);
+      view = after;
+      unread = undefined;
+    }
+    if (unread !== undefined) {
+      const after = await readBack(unread);
+      if (after !== undefined) probe.record({ ...checkTagsUnchanged(tags, tagsOf(after)), seq: unread });
+    }
+  } finally {
+    if (view !== undefined) await ctx.fixtures.discard(id).catch(() => undefined);
+  }
+}
