@@ -24,7 +24,7 @@ export const dimensionIds = [
   "image",
   "credential",
   "request",
-  "outcome",
+  "answer",
 ] as const;
 export type DimensionId = (typeof dimensionIds)[number];
 

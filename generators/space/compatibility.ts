@@ -37,36 +37,44 @@ function sidesOf(space: InputSpace, r: LevelRef): readonly string[] {
   return d?.levels.find((l) => l.id === r.level)?.sides ?? [];
 }
 
-/** Why no request of the outcome can have the level, if none can. */
-function outcomeProblem(space: InputSpace, outcome: number, r: LevelRef): string | undefined {
+/** Why no request whose answer this rule decides can have the level, if none can. */
+function answerProblem(space: InputSpace, rule: string, r: LevelRef): string | undefined {
   const v = r.level;
-  const invalidOnly = tagDims.includes(r.dimension) && !sidesOf(space, r).includes("valid");
+  const sides = tagDims.includes(r.dimension) ? sidesOf(space, r) : undefined;
   switch (r.dimension) {
     case "credential":
-      return (outcome === 401) === (v !== "valid")
+      return (rule === "401") === (v !== "valid")
         ? undefined
-        : "a valid token is answered 401 never, any other always";
+        : "401 is the answer to every token but a valid one";
     case "request":
-      return v === "plain" || outcome === 400 || outcome === 401
-        ? undefined
-        : "a body is a request error (400)";
+      if (v === "body")
+        return rule === "400-body" || rule === "401" ? undefined : "a body is a request error (400)";
+      return rule === "400-body" ? "no body, no body error" : undefined;
     case "image":
-      if (outcome === 401) return undefined;
-      if (outcome === 204 || outcome === 400)
-        return v.startsWith("own-")
-          ? undefined
-          : `${outcome} needs the caller's own image (a request error on another's is not ordered against 403/404 by the documents)`;
-      if (outcome === 403)
+      if (rule === "401") return undefined;
+      if (rule === "403")
         return visibleOther.includes(v) ? undefined : "403 is for an image the caller sees but does not own";
-      return v.startsWith("own-") || invisible.includes(v)
+      if (rule === "404-image")
+        return invisible.includes(v) ? undefined : "the caller sees that image: it is not the image's 404";
+      return v.startsWith("own-")
         ? undefined
-        : "an image the caller sees but does not own is 403";
+        : `the caller's own image only (a request error on another's is not ordered against 403/404 by the documents)`;
     case "presence":
-      return outcome === 204 && v === "absent" ? "a tag the image lacks is 404" : undefined;
+      if (rule === "204" && v === "absent") return "a tag the image lacks is 404";
+      if ((rule === "404-tag" || rule === "400-tag") && v === "present")
+        return rule === "404-tag"
+          ? "a tag the image carries is deleted (204)"
+          : "a tag outside the schema is on no image";
+      return undefined;
+    case "neighbour":
+      return rule === "400-tag" ? "a tag outside the schema has no near miss on an image" : undefined;
     default:
-      return invalidOnly && outcome !== 400 && outcome !== 401
-        ? "a tag outside the schema is answered 400 (401 without a token)"
-        : undefined;
+      if (sides === undefined) return undefined;
+      if (rule === "400-tag")
+        return sides.includes("invalid") ? undefined : "no tag outside the schema has this level";
+      return sides.includes("valid") || rule === "401"
+        ? undefined
+        : "a tag outside the schema is answered 400 (401 without a token)";
   }
 }
 
@@ -74,7 +82,7 @@ function problem(space: InputSpace, a: LevelRef, b: LevelRef): string | undefine
   const noImage = a.dimension === "image" && (a.level === "missing" || a.level === "malformed");
   if (noImage && ["presence", "neighbour", "count"].includes(b.dimension))
     return "no image: nothing carries tags";
-  if (a.dimension === "outcome") return outcomeProblem(space, Number(a.level), b);
+  if (a.dimension === "answer") return answerProblem(space, a.level, b);
   if (a.dimension === "length" && b.dimension === "chars") {
     const n = minChars[b.level as Composition] ?? 1;
     const max = space.lengths.find((l) => l.id === a.level)?.max ?? 0;

@@ -11,13 +11,13 @@ import { credentialDimension } from "./dimensions/credentialDimension";
 import { imageDimension } from "./dimensions/imageDimension";
 import { lengthDimension } from "./dimensions/lengthDimension";
 import { neighbourDimension } from "./dimensions/neighbourDimension";
-import { outcomeDimension } from "./dimensions/outcomeDimension";
+import { answerDimension } from "./dimensions/answerDimension";
 import { positionDimension } from "./dimensions/positionDimension";
 import { presenceDimension } from "./dimensions/presenceDimension";
 import { requestDimension } from "./dimensions/requestDimension";
 import { lengthLevels, type LengthLevel } from "./lengthLevels";
 import type { Observation } from "./Observation";
-import { expectationOf, type Expectation } from "./oracle";
+import { answerRules, expectationOf, type Expectation } from "./oracle";
 import { realizeTag, type TagSpec } from "./realizeTag";
 import { relationsOf, type Relation } from "./relations";
 
@@ -122,7 +122,7 @@ function buildInputSpace(profile: Profile): InputSpace {
   const documented = profile.documentedStatuses;
   const expectation = (obs: Observation): Expectation =>
     expectationOf(obs, sideOf(obs.tag) === "valid", documented);
-  const outcomes = [204, 400, 401, 403, 404].filter((s) => documented.includes(s));
+  const rules = answerRules.filter((r) => documented.includes(Number(r.slice(0, 3))));
   const all: Dimension[] = [
     lengthDimension(lengths),
     charsDimension(),
@@ -134,7 +134,7 @@ function buildInputSpace(profile: Profile): InputSpace {
     imageDimension(),
     credentialDimension(),
     requestDimension(),
-    outcomeDimension(outcomes, (o) => expectation(o).statuses),
+    answerDimension(rules, expectation),
   ];
   const excluded: ExcludedLevel[] = [];
   // Tag levels: the sides their sample tags fall on. A level whose tags are all flagged is the flagged scenarios'.

@@ -1,9 +1,14 @@
 import type { Observation } from "./Observation";
 
+/** The rule of the documents that decides a request's answer: its status, and why. */
+export const answerRules = ["204", "400-body", "400-tag", "401", "403", "404-image", "404-tag"] as const;
+export type AnswerRule = (typeof answerRules)[number];
+
 /** What the documents call for, judged on one request (the suite's cases are built to avoid the ambiguous ones). */
 export interface Expectation {
   /** The statuses the documents allow: the first is the one the profile's own reference answers. */
   readonly statuses: readonly number[];
+  readonly rule: AnswerRule;
   /** A request where two documented errors apply and the documents do not say which comes first. */
   readonly ambiguous?: string;
 }
@@ -25,17 +30,25 @@ export function expectationOf(
   tagValid: boolean,
   documented: readonly number[],
 ): Expectation {
-  if (obs.credential !== "valid") return { statuses: [401] };
+  if (obs.credential !== "valid") return { statuses: [401], rule: "401" };
   const image = obs.image;
   const ownImage = typeof image !== "string" && image.mine;
   if (obs.body || !tagValid) {
-    if (ownImage) return { statuses: [400] };
+    const rule = obs.body ? "400-body" : "400-tag";
+    if (ownImage) return { statuses: [400], rule };
     const other = image === "missing" || image === "malformed" || !canSee(image) ? 404 : 403;
-    return { statuses: [400, other], ambiguous: `a request error (400) on an image that answers ${other}` };
+    return {
+      statuses: [400, other],
+      rule,
+      ambiguous: `a request error (400) on an image that answers ${other}`,
+    };
   }
-  if (image === "missing") return { statuses: [404] };
-  if (image === "malformed") return { statuses: documented.includes(400) ? [404, 400] : [404] };
-  if (!canSee(image)) return { statuses: [404] };
-  if (!image.mine) return { statuses: [403] };
-  return { statuses: image.tags.includes(obs.tag) ? [204] : [404] };
+  if (image === "missing") return { statuses: [404], rule: "404-image" };
+  if (image === "malformed")
+    return { statuses: documented.includes(400) ? [404, 400] : [404], rule: "404-image" };
+  if (!canSee(image)) return { statuses: [404], rule: "404-image" };
+  if (!image.mine) return { statuses: [403], rule: "403" };
+  return image.tags.includes(obs.tag)
+    ? { statuses: [204], rule: "204" }
+    : { statuses: [404], rule: "404-tag" };
 }

@@ -22,7 +22,7 @@ const letters = alphabetOf.letter;
 const digits = alphabetOf.digit;
 
 /** The i-th character of a tag of this composition (a deterministic sequence, shifted by the variant). */
-function sequenceChar(chars: Composition, i: number, v: number): string {
+function sequenceChar(chars: Composition, i: number, v: number, spread: boolean): string {
   switch (chars) {
     case "digits":
       return at(digits, v + i);
@@ -38,12 +38,14 @@ function sequenceChar(chars: Composition, i: number, v: number): string {
       const pair = at(hexPairs, v + Math.floor(i / 4));
       return at(["%", pair[0] ?? "2", pair[1] ?? "F", at(letters, v + i)], i % 4);
     }
+    // Half the variants hold the special character once (placed below: at an edge as often as inside, where
+    // trimming or normalising would drop it), the other half spread through the tag.
     case "space":
-      return i % 3 === 1 ? at(alphabetOf.space, v + i) : at(letters, v + i);
+      return spread && i % 3 === 1 ? at(alphabetOf.space, v + i) : at(letters, v + i);
     case "non-ascii":
-      return i % 2 === 1 ? at(alphabetOf["non-ascii"], v + i) : at(letters, v + i);
+      return spread && i % 2 === 1 ? at(alphabetOf["non-ascii"], v + i) : at(letters, v + i);
     case "astral":
-      return i % 2 === 1 ? at(alphabetOf.astral, v + i) : at(letters, v + i);
+      return spread && i % 2 === 1 ? at(alphabetOf.astral, v + i) : at(letters, v + i);
   }
 }
 
@@ -71,8 +73,12 @@ function build(spec: TagSpec, lengths: readonly LengthLevel[]): string | undefin
   if (level === undefined) return undefined;
   const n = lengthOf(level, spec.pick);
   const v = spec.variant;
-  const out = Array.from({ length: n }, (_, i) => sequenceChar(spec.chars, i, v));
   const rule = compositionRule[spec.chars];
+  // An edge of the composition's own kind (a leading space) holds it alone: the rest is plain, so that a
+  // defect which trims or drops that edge meets a tag that is otherwise valid.
+  const edgeHolds = [spec.first, spec.last].some((e) => rule.must.some((m) => m.includes(e as CharClass)));
+  const spread = v % 2 === 1 && !edgeHolds;
+  const out = Array.from({ length: n }, (_, i) => sequenceChar(spec.chars, i, v, spread));
   const fixed = new Set<number>();
   if (spec.first !== "same" && n >= 1) {
     out[0] = at(alphabetOf[spec.first], v);
@@ -85,7 +91,8 @@ function build(spec: TagSpec, lengths: readonly LengthLevel[]): string | undefin
   const present = new Set(out.map(classOfChar));
   for (const options of rule.must) {
     if (options.some((o) => present.has(o))) continue;
-    const free = out.findIndex((_, i) => !fixed.has(i));
+    const frees = out.map((_, i) => i).filter((i) => !fixed.has(i));
+    const free = frees.length === 0 ? -1 : at(frees, [0, frees.length - 1, frees.length >> 1][v % 3] ?? 0);
     const cls = options[0] ?? charClassIds[0];
     if (free >= 0) {
       out[free] = at(alphabetOf[cls], v);

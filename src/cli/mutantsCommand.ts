@@ -1,8 +1,8 @@
 import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
 import { defaultRunSettings } from "../engine/RunSettings";
-import type { Mutant } from "../mutants/Mutant";
-import { mutants } from "../mutants/catalog";
+import { profilesOf } from "../mutants/Mutant";
+import { allMutants } from "../mutants/catalog";
 import { checkFaithful, scoreMutant } from "../mutants/scoreMutants";
 import { builtinProfileNames, defaultProfileName, type BuiltinProfileName } from "../profile/builtinProfiles";
 import { loadProfile } from "../profile/loadProfile";
@@ -16,16 +16,18 @@ import { scoreFaultSpace } from "../mutants/faults/scoreFaultSpace";
 const options = {
   seed: { type: "string" },
   "fault-space": { type: "string" },
+  seeds: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
-export const mutantsHelp = `Usage: image-tag-conformance mutants [--seed <n>]
+export const mutantsHelp = `Usage: image-tag-conformance mutants [--seed <n> | --seeds <from>-<to>]
        image-tag-conformance mutants --fault-space <n> [--seed <n>]
 
 Runs the whole suite (the Pact contracts included; embedded reference with its fault plan) against the faithful
 reference of each profile and against every deliberately broken variant. A mutant is caught when the verdict
 against it is non-conformant; the mutants only the extended tier can see are scored on their own line.
-Prints one line per mutant, "mutation score C/T" and "findings detected n/m".
+Prints one line per mutant (and profile it is scored under), "mutation score C/T" and "findings detected n/m";
+with --seeds, the whole corpus under each seed of the range, and every mutant missed with the seeds it was.
 Exit 0 when every mutant is caught, every finding detected and each faithful reference conformant, 1 otherwise.
 
 --fault-space N draws N faults at random from the input-space model of both profiles (--seed seeds the draw):
@@ -88,38 +90,61 @@ export async function mutantsCommand(argv: readonly string[]): Promise<number> {
       );
     return faultSpaceCommand(profiles, n, seed);
   }
-  const settings = { ...defaultRunSettings, seed };
-  const profileOf = (m: Mutant): Profile => profiles.get(m.profile ?? defaultProfileName) as Profile;
+  const seeds = values.seeds === undefined ? [seed] : seedRange(values.seeds);
   const started = performance.now();
   let faithfulOk = true;
-  for (const [name, profile] of profiles) {
-    const faithful = await checkFaithful(profile, settings);
-    const ok = faithful.verdict === "conformant";
-    faithfulOk &&= ok;
-    console.log(
-      `faithful reference (${name}): ${faithful.verdict}${ok ? "" : ` (FALSE ALARM: ${faithful.failingScenarios.join(", ")})`}`,
-    );
-  }
   const tally = { core: { caught: 0, total: 0 }, finding: { caught: 0, total: 0 } };
   let requests = 0;
-  for (const mutant of mutants) {
-    const score = await scoreMutant(profileOf(mutant), settings, mutant);
-    const kind = (mutant.expects ?? "non-conformant") === "finding" ? tally.finding : tally.core;
-    kind.total += 1;
-    if (score.caught) kind.caught += 1;
-    requests += score.requests;
-    const rows = score.failingRows.length === 0 ? "no row" : `rows ${score.failingRows.join(" ")}`;
-    const what = mutant.expects === "finding" ? "finding" : score.verdict;
-    console.log(
-      `${score.caught ? "caught" : "MISSED"}  ${mutant.name.padEnd(24)} ${what}; ${rows}; ${score.failingScenarios.length} scenarios failed; ${score.requests} requests, ${(score.durationMs / 1000).toFixed(1)} s${mutant.profile === undefined ? "" : ` (${mutant.profile})`}`,
-    );
+  const missedBySeed = new Map<string, number[]>();
+  for (const s of seeds) {
+    const settings = { ...defaultRunSettings, seed: s };
+    if (seeds.length > 1) console.log(`seed ${s}`);
+    for (const [name, profile] of profiles) {
+      const faithful = await checkFaithful(profile, settings);
+      const ok = faithful.verdict === "conformant";
+      faithfulOk &&= ok;
+      console.log(
+        `faithful reference (${name}): ${faithful.verdict}${ok ? "" : ` (FALSE ALARM: ${faithful.failingScenarios.join(", ")})`}`,
+      );
+    }
+    for (const mutant of allMutants)
+      for (const name of profilesOf(mutant)) {
+        const profile = profiles.get(name);
+        if (profile === undefined) continue;
+        const score = await scoreMutant(profile, settings, mutant);
+        const kind = (mutant.expects ?? "non-conformant") === "finding" ? tally.finding : tally.core;
+        kind.total += 1;
+        if (score.caught) kind.caught += 1;
+        else
+          missedBySeed.set(`${mutant.name} (${name})`, [
+            ...(missedBySeed.get(`${mutant.name} (${name})`) ?? []),
+            s,
+          ]);
+        requests += score.requests;
+        const rows = score.failingRows.length === 0 ? "no row" : `rows ${score.failingRows.join(" ")}`;
+        const what = mutant.expects === "finding" ? "finding" : score.verdict;
+        console.log(
+          `${score.caught ? "caught" : "MISSED"}  ${mutant.name.padEnd(24)} ${what}; ${rows}; ${score.failingScenarios.length} scenarios failed; ${score.requests} requests, ${(score.durationMs / 1000).toFixed(1)} s (${name})`,
+        );
+      }
   }
   console.log(
-    `seed ${seed}, ${((performance.now() - started) / 1000).toFixed(1)} s, ${requests} requests against the mutants`,
+    `seed${seeds.length > 1 ? `s ${seeds[0] ?? ""}-${seeds[seeds.length - 1] ?? ""}` : ` ${seed}`}, ${((performance.now() - started) / 1000).toFixed(1)} s, ${requests} requests against the mutants`,
   );
+  for (const [m, ss] of missedBySeed) console.log(`missed ${m} with seeds ${ss.join(" ")}`);
   console.log(
     `mutation score ${tally.core.caught}/${tally.core.total} · findings detected ${tally.finding.caught}/${tally.finding.total}`,
   );
   const all = tally.core.caught === tally.core.total && tally.finding.caught === tally.finding.total;
   return faithfulOk && all ? ExitCode.conformant : ExitCode.nonConformant;
+}
+
+/** "1-20" or "7": the seeds to score every mutant with. */
+function seedRange(text: string): number[] {
+  const m = /^(\d+)(?:-(\d+))?$/.exec(text);
+  const from = Number(m?.[1]);
+  const to = Number(m?.[2] ?? m?.[1]);
+  if (m === null || to < from || to - from > 1000)
+    throw new ConfigError("bad-option", `--seeds must be a seed or a range such as 1-20, not "${text}"`);
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }

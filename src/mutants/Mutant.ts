@@ -7,6 +7,8 @@ export interface Mutant {
   readonly defect: string;
   /** The profile it is scored under (default huawei-ims; a flagged-rule defect needs openstack-glance). */
   readonly profile?: BuiltinProfileName;
+  /** Scored under each of these instead (a defect every profile documents the input of). */
+  readonly profiles?: readonly BuiltinProfileName[];
   /**
    * non-conformant (the default): caught when the verdict is non-conformant. finding: a defect only the extended
    * tier can see, detected when its scenarios report a finding (the verdict stays conformant).
@@ -17,6 +19,11 @@ export interface Mutant {
   /** Scenarios that must fail, beyond the rows: the extended tier catches what no row does. */
   readonly scenarios: readonly string[];
   readonly apply: (faithful: ReferenceBehaviour) => ReferenceBehaviour;
+}
+
+/** The profiles a mutant is scored under. */
+export function profilesOf(m: Mutant): readonly BuiltinProfileName[] {
+  return m.profiles ?? [m.profile ?? "huawei-ims"];
 }
 
 /** Replaces one operation's handler with a wrapper of the faithful one. */

@@ -1,5 +1,6 @@
 import { canModify, canSee, type ImageRecord } from "../reference/ImageRecord";
 import { fail, type RefRequest, type ReferenceBehaviour } from "../reference/RefExchange";
+import { inputSpaceMutants } from "./inputSpaceMutants";
 import { wrapDeleteTag, type Mutant } from "./Mutant";
 
 const param = (req: { readonly params: Readonly<Record<string, string>> }, name: string): string =>
@@ -352,6 +353,9 @@ export const mutants: readonly Mutant[] = [
   },
 ];
 
+/** Every broken variant: the catalog, then the defects of the input space the review found. */
+export const allMutants: readonly Mutant[] = [...mutants, ...inputSpaceMutants];
+
 export function findMutant(name: string): Mutant | undefined {
-  return mutants.find((m) => m.name === name);
+  return allMutants.find((m) => m.name === name);
 }

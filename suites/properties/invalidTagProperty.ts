@@ -11,5 +11,6 @@ export const invalidTagProperty = judgeScenario({
   title: "any tag outside the profile's tag schema answers 400",
   expected:
     "for every tag the schema rejects (characters outside the pattern, lengths beyond maxLength), on an own image: 400; the image's tags and fields unchanged",
-  profiles: "profiles whose tag schema rejects some tag a path segment carries (huawei-ims, openstack-glance)",
+  profiles:
+    "profiles whose tag schema rejects some tag a path segment carries (huawei-ims, openstack-glance)",
 });

@@ -4,7 +4,8 @@ import { judgeScenario } from "../coverage/judgeScenario";
 export const missingImageProperty = judgeScenario({
   id: "404-prop-missing-image",
   judge: "invisible-image",
-  title: "any image the caller cannot see answers 404: missing, malformed, another project's private or shared",
+  title:
+    "any image the caller cannot see answers 404: missing, malformed, another project's private or shared",
   expected:
     "for every valid tag on a missing image (random UUID), a malformed id (404, or 400 where documented), another project's private image or one shared with others only: 404; that image unchanged",
   profiles: "every profile (another project's images with --alt-token)",

@@ -4,7 +4,8 @@ import { judgeScenario } from "../coverage/judgeScenario";
 export const noValidTokenProperty = judgeScenario({
   id: "401-prop-no-valid-token",
   judge: "no-valid-token",
-  title: "any request without a valid token answers 401: none, empty, random, near misses of the real one, revoked",
+  title:
+    "any request without a valid token answers 401: none, empty, random, near misses of the real one, revoked",
   expected:
     "for no token, an empty or random one, the owner's token truncated, extended, with one character changed or in another case, and a revoked one, with any tag on any image: 401 with WWW-Authenticate; the image unchanged",
   profiles: "every profile",

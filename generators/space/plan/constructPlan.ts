@@ -42,8 +42,8 @@ export function judgeAccepts(judge: JudgeDomain, r: LevelRef, space: InputSpace)
       return (
         judge.presence === "any" || judge.presence === v || (judge.id === "absent-tag" && v === "present")
       );
-    case "outcome":
-      return Number(v) === judge.status || (judge.id === "absent-tag" && v === "204");
+    case "answer":
+      return v === judge.answer || (judge.id === "absent-tag" && v === "204");
     case "neighbour":
       return judge.tags !== "invalid";
     case "count":
@@ -228,7 +228,7 @@ export function constructPlan(
   maxSteps: number,
 ): PlanValue | undefined {
   const { rng, space } = ctx;
-  const outcome: LevelRef = { dimension: "outcome", level: String(judge.status) };
+  const outcome: LevelRef = { dimension: "answer", level: judge.answer };
   const { index } = ctx;
   const num = (r: LevelRef): number | undefined => index.indexOf(r.dimension, r.level);
   const outcomeNo = num(outcome);

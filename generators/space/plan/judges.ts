@@ -21,6 +21,8 @@ export interface JudgeDomain {
   readonly id: JudgeId;
   /** The status every request of its plans calls for (a 204 before the same tag's second delete aside). */
   readonly status: number;
+  /** The rule of the documents that decides its requests' answers (the answer dimension's level). */
+  readonly answer: string;
   readonly images: readonly ImageLevelId[];
   readonly credentials: "valid" | "bad";
   readonly body: boolean | "any";
@@ -34,6 +36,7 @@ const own: ImageLevelId[] = ["own-private", "own-shared", "own-community", "own-
 export const judgeDomains: Readonly<Record<JudgeId, JudgeDomain>> = {
   "delete-present": {
     id: "delete-present",
+    answer: "204",
     status: 204,
     images: own,
     credentials: "valid",
@@ -43,6 +46,7 @@ export const judgeDomains: Readonly<Record<JudgeId, JudgeDomain>> = {
   },
   "absent-tag": {
     id: "absent-tag",
+    answer: "404-tag",
     status: 404,
     images: own,
     credentials: "valid",
@@ -52,6 +56,7 @@ export const judgeDomains: Readonly<Record<JudgeId, JudgeDomain>> = {
   },
   "invisible-image": {
     id: "invisible-image",
+    answer: "404-image",
     status: 404,
     images: ["missing", "malformed", "other-private", "other-shared"],
     credentials: "valid",
@@ -61,6 +66,7 @@ export const judgeDomains: Readonly<Record<JudgeId, JudgeDomain>> = {
   },
   "not-own-image": {
     id: "not-own-image",
+    answer: "403",
     status: 403,
     images: ["other-shared-pending", "other-shared-accepted", "other-community", "other-public"],
     credentials: "valid",
@@ -70,6 +76,7 @@ export const judgeDomains: Readonly<Record<JudgeId, JudgeDomain>> = {
   },
   "request-body": {
     id: "request-body",
+    answer: "400-body",
     status: 400,
     images: own,
     credentials: "valid",
@@ -79,6 +86,7 @@ export const judgeDomains: Readonly<Record<JudgeId, JudgeDomain>> = {
   },
   "invalid-tag": {
     id: "invalid-tag",
+    answer: "400-tag",
     status: 400,
     images: own,
     credentials: "valid",
@@ -88,6 +96,7 @@ export const judgeDomains: Readonly<Record<JudgeId, JudgeDomain>> = {
   },
   "no-valid-token": {
     id: "no-valid-token",
+    answer: "401",
     status: 401,
     images: [
       ...own,
@@ -130,7 +139,7 @@ export function fits(judge: JudgeDomain, plan: RealPlan, side: (tag: string) => 
     if (tagSide === "flagged" || tagSide === "unsendable") return false;
     if (judge.tags !== "any" && tagSide !== judge.tags) return false;
     const status = s.expectation.statuses[0];
-    if (status === judge.status) return true;
+    if (status === judge.status && s.expectation.rule === judge.answer) return true;
     const next = plan.steps[i + 1];
     return judge.id === "absent-tag" && status === 204 && next?.tag === s.tag;
   });
