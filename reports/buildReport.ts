@@ -92,7 +92,9 @@ export const notStartedReason = "not started: the run was cut short first";
  * never PASS on the strength of the scenarios that happened to finish first.
  */
 function notStarted(run: RunResult, planned: readonly Scenario[], settings: RunSettings): ScenarioEntry[] {
-  if (run.aborted === undefined) return [];
+  // A run stopped before any scenario (a preflight that found no Image API, a rejected token) has no row that
+  // could pass: its rows already say that the run was aborted before them.
+  if (run.aborted === undefined || run.results.length === 0) return [];
   const ran = new Set(run.results.map((r) => r.scenario.id));
   const endMs = Math.max(0, Date.parse(run.finishedAt) - Date.parse(run.startedAt));
   return selectScenarios(planned, run.profile, settings)
