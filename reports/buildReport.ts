@@ -7,7 +7,8 @@ import { packageRoot } from "../src/util/packageRoot";
 import { suiteVersion } from "../src/util/suiteVersion";
 import { flaggedTagScenario } from "../suites/flagged/flaggedTagScenario";
 import { interopTests } from "../suites/interopTests";
-import type { Tier } from "../src/engine/Scenario";
+import type { Scenario, Tier } from "../src/engine/Scenario";
+import { selectScenarios } from "../src/engine/runSuite";
 import { verdictScenarioOf } from "./verdictInputOfReport";
 import type { Report, ScenarioEntry, StatusRow } from "./Report";
 
@@ -35,8 +36,9 @@ function entry(r: ScenarioResult): ScenarioEntry {
 
 /**
  * A row per documented status, its outcome by rowOutcome (src/engine/verdict.ts): fail if a core scenario failed
- * or any scenario broke a rule no tier excuses, pass if a core scenario passed, else not exercised. Extended-tier
- * findings and flagged rules that failed only as their flag allows are listed in the row's reason.
+ * or any scenario broke a rule no tier excuses, pass if every core scenario of it ran and passed, else not
+ * exercised. Extended-tier findings and flagged rules that failed only as their flag allows are listed in the
+ * row's reason.
  */
 function row(
   status: number,
@@ -60,12 +62,13 @@ function row(
     .map((s) => s.id);
   if (outcome === "fail") return { ...base, outcome, reason: `failed: ${failing.join(", ")}${note}` };
   const skipped = core.filter((s) => s.outcome === "not-exercised");
-  const why = skipped.map((s) => `${s.id}: ${s.reason ?? ""}`).join("; ");
+  const unstarted = skipped.filter((s) => s.reason === notStartedReason).map((s) => s.id);
+  const why = [
+    ...skipped.filter((s) => s.reason !== notStartedReason).map((s) => `${s.id}: ${s.reason ?? ""}`),
+    ...(unstarted.length === 0 ? [] : [`${unstarted.join(", ")}: ${notStartedReason}`]),
+  ].join("; ");
   if (outcome === "pass") {
-    const text =
-      skipped.length === 0
-        ? note.slice(2)
-        : `${skipped.length} of ${core.length} scenarios not exercised: ${why}${note}`;
+    const text = note.slice(2);
     return text === "" ? { ...base, outcome: "pass" } : { ...base, outcome: "pass", reason: text };
   }
   if (core.length === 0) {
@@ -76,19 +79,55 @@ function row(
         : `no scenario of this suite proves ${status}`;
     return { ...base, outcome: "not-exercised", reason: `${reason}${note}` };
   }
-  return { ...base, outcome: "not-exercised", reason: `${why}${note}` };
+  const passed = core.length - skipped.length;
+  const part = passed === 0 ? "" : `${skipped.length} of ${core.length} core scenarios not exercised: `;
+  return { ...base, outcome: "not-exercised", reason: `${part}${why}${note}` };
+}
+
+/** Why a scenario the run meant to run has no result: the run was cut short before it started. */
+export const notStartedReason = "not started: the run was cut short first";
+
+/**
+ * The scenarios a cut-short run meant to run but never started, as not exercised (interrupted): a row is then
+ * never PASS on the strength of the scenarios that happened to finish first.
+ */
+function notStarted(run: RunResult, planned: readonly Scenario[], settings: RunSettings): ScenarioEntry[] {
+  // A run stopped before any scenario (a preflight that found no Image API, a rejected token) has no row that
+  // could pass: its rows already say that the run was aborted before them.
+  if (run.aborted === undefined || run.results.length === 0) return [];
+  const ran = new Set(run.results.map((r) => r.scenario.id));
+  const endMs = Math.max(0, Date.parse(run.finishedAt) - Date.parse(run.startedAt));
+  return selectScenarios(planned, run.profile, settings)
+    .filter((s) => !ran.has(s.id))
+    .map((s) => ({
+      id: s.id,
+      title: s.title,
+      kind: s.kind,
+      tier: s.tier,
+      outcome: "not-exercised",
+      expected: s.expected,
+      observed: "not run",
+      reason: notStartedReason,
+      cause: "interrupted",
+      ...(s.tempestId === undefined ? {} : { tempestId: s.tempestId }),
+      startedMs: endMs,
+      durationMs: 0,
+      requests: 0,
+      breaches: [],
+      evidence: { checks: [], exchanges: [] },
+    }));
 }
 
 /** Each interop test for tags, the scenarios that stand for it, and their joint outcome. */
-function interopOf(run: RunResult): Report["interop"] {
+function interopOf(entries: readonly ScenarioEntry[]): Report["interop"] {
   return Object.entries(interopTests).map(([idempotentId, test]) => {
-    const mine = run.results.filter((r) => r.scenario.tempestId === idempotentId);
+    const mine = entries.filter((r) => r.tempestId === idempotentId);
     const outcome = mine.some((r) => r.outcome === "fail")
       ? "fail"
       : mine.length > 0 && mine.every((r) => r.outcome === "pass")
         ? "pass"
         : "not-exercised";
-    return { idempotentId, test, scenarios: mine.map((r) => r.scenario.id), outcome };
+    return { idempotentId, test, scenarios: mine.map((r) => r.id), outcome };
   });
 }
 
@@ -118,15 +157,21 @@ export function buildReport(
     readonly exitCode: number;
     readonly settings: RunSettings;
     readonly product?: Report["product"];
+    /** The scenarios the run was given (before --only and --exclude): a cut-short run lists those it never started. */
+    readonly scenarios?: readonly Scenario[];
   },
 ): Report {
   const profile = run.profile;
   const rel = relative(packageRoot, profile.source);
+  const statusOf = new Map(run.results.map((r) => [r.scenario.id, r.scenario.status]));
+  const planned = meta.scenarios ?? [];
+  for (const s of planned) statusOf.set(s.id, s.status);
+  const entries = [...run.results.map(entry), ...notStarted(run, planned, meta.settings)];
   const statuses = profile.documentedStatuses.map((status) =>
     row(
       status,
       profile.subject.responses.get(status)?.description ?? "",
-      run.results.filter((r) => r.scenario.status === status).map(entry),
+      entries.filter((e) => statusOf.get(e.id) === status),
       run.aborted !== undefined,
       meta.settings.only !== undefined || meta.settings.exclude !== undefined,
     ),
@@ -151,7 +196,7 @@ export function buildReport(
       ...(run.target.keystoneUrl === undefined ? {} : { keystone: run.target.keystoneUrl }),
     },
     ...(meta.product === undefined ? {} : { product: meta.product }),
-    interop: interopOf(run),
+    interop: interopOf(entries),
     flagged: flaggedOf(run),
     command: meta.command,
     seed: meta.settings.seed,

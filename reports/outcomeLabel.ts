@@ -22,3 +22,8 @@ export function outcomeLabel(s: {
 export function rowLabel(outcome: Outcome): OutcomeLabel {
   return outcome === "pass" ? "PASS" : outcome === "fail" ? "FAIL" : "NOT EXERCISED";
 }
+
+/** A flagged rule's label: FLAGGED when it failed as its flag allows, FAIL when it broke a rule no flag excuses. */
+export function flagLabel(f: { readonly outcome: Outcome; readonly breached: boolean }): OutcomeLabel {
+  return outcomeLabel({ tier: "flagged", outcome: f.outcome, breaches: f.breached ? [f] : [] });
+}

@@ -1,3 +1,4 @@
+import { flagLabel, outcomeLabel } from "./outcomeLabel";
 import { profileLabel } from "./profileLabel";
 import type { Exchange } from "../src/http/Exchange";
 import type { Report, ScenarioEntry } from "./Report";
@@ -14,7 +15,7 @@ function exchangeBlock(e: Exchange): string {
 
 function scenarioSection(s: ScenarioEntry): string[] {
   const lines = [
-    `- **${word[s.outcome]}** \`${s.id}\`: ${s.title}${s.tempestId === undefined ? "" : ` (Tempest ${s.tempestId})`}`,
+    `- **${outcomeLabel(s)}** \`${s.id}\`: ${s.title}${s.tempestId === undefined ? "" : ` (Tempest ${s.tempestId})`}`,
   ];
   lines.push(`  - expected: ${s.expected}`, `  - observed: ${s.observed}`);
   if (s.reason !== undefined) lines.push(`  - ${s.outcome === "fail" ? "failed" : "reason"}: ${s.reason}`);
@@ -56,7 +57,7 @@ function flaggedSection(report: Report): string[] {
     "|---|---|---|---|---|",
     ...report.flagged.map(
       (f) =>
-        `| \`${f.id}\` (\`${f.scenario}\`) | ${word[f.outcome]} | ${cell(f.rule)} | ${cell(f.reason)} | ${cell(f.evidence)} |`,
+        `| \`${f.id}\` (\`${f.scenario}\`) | ${flagLabel(f)} | ${cell(f.rule)} | ${cell(f.reason)} | ${cell(f.evidence)} |`,
     ),
     "",
   ];

@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Redactor } from "../src/http/Redactor";
 import type { Report } from "./Report";
@@ -26,8 +26,8 @@ function writeAtomically(path: string, text: string): void {
 }
 
 /**
- * Redacts the report once more, validates it, then writes report.json, junit.xml, report.md and report.html; no file ever
- * holds a secret. Returns the redacted report: whatever is printed must come from it.
+ * Redacts the report once more, validates it, then writes report.json, junit.xml, report.md and report.html
+ * (removing an attestation.json of an earlier run there, which would no longer hold); no file ever holds a secret. Returns the redacted report: whatever is printed must come from it.
  */
 export function writeReports(
   unguarded: Report,
@@ -40,6 +40,8 @@ export function writeReports(
   if (problems.length > 0)
     throw new InvalidReportError(`report.json does not match its schema: ${problems.slice(0, 3).join("; ")}`);
   mkdirSync(dir, { recursive: true });
+  // Only --force lets a run write where a signed run was: its attestation would no longer hold, so it goes.
+  rmSync(join(dir, "attestation.json"), { force: true });
   const files: WrittenReports = {
     json: join(dir, "report.json"),
     junit: join(dir, "junit.xml"),

@@ -1,11 +1,14 @@
-import type { Outcome } from "../../src/engine/RunResult";
+import type { OutcomeLabel } from "../outcomeLabel";
 import { inlineCode, markdownCell } from "../markdownCell";
 import type { MergedMatrix } from "./mergeReports";
 
-const word = { pass: "PASS", fail: "FAIL", "not-exercised": "NOT EXERCISED" } as const;
 /** A status the target's profile does not document (or a flag it does not have). */
 const absent = "—";
-const cellOf = (o: Outcome | null): string => (o === null ? absent : word[o]);
+const cellOf = (l: OutcomeLabel | null): string => (l === null ? absent : l);
+
+/** Said under the targets whenever one is the embedded reference: such a column certifies nothing. */
+export const embeddedNote =
+  "An embedded reference column is the suite's own reference implementation, started by that run: it tests the suite itself and certifies no cloud.";
 
 /** merged.md: the targets with their verdicts, then documented statuses × targets and flagged rules × targets. */
 export function renderMatrixMarkdown(m: MergedMatrix): string {
@@ -25,22 +28,23 @@ export function renderMatrixMarkdown(m: MergedMatrix): string {
         `| ${markdownCell(t.label, 80)} | ${markdownCell(t.url)} | ${inlineCode(t.profile, true)} | **${t.verdict}** (exit ${t.exitCode}) | ${markdownCell(t.suiteVersion)} | ${t.finishedAt} | ${inlineCode(t.source, true)} |`,
     ),
     "",
+    ...(m.targets.some((t) => t.kind === "embedded") ? [embeddedNote, ""] : []),
     `## Documented statuses (${absent}: not documented by that target's profile)`,
     "",
     `| Status | Description ${header}`,
     `|---|---${rule}`,
     ...m.statuses.map(
-      (r) => `| ${r.status} | ${markdownCell(r.description, 120)} | ${r.outcomes.map(cellOf).join(" | ")} |`,
+      (r) => `| ${r.status} | ${markdownCell(r.description, 120)} | ${r.labels.map(cellOf).join(" | ")} |`,
     ),
     "",
   ];
   if (m.flagged.length > 0)
     lines.push(
-      "## Flagged rules (reported, not part of the verdict)",
+      `## Flagged rules (reported, not part of the verdict; FLAGGED: not met, as the flag allows; ${absent}: not flagged by that target's profile)`,
       "",
       `| Rule ${header}`,
       `|---${rule}`,
-      ...m.flagged.map((f) => `| ${inlineCode(f.id, true)} | ${f.outcomes.map(cellOf).join(" | ")} |`),
+      ...m.flagged.map((f) => `| ${inlineCode(f.id, true)} | ${f.labels.map(cellOf).join(" | ")} |`),
       "",
     );
   return lines.join("\n");

@@ -1,7 +1,7 @@
 import type { Report } from "../Report";
 import { badge } from "./badge";
 import { markup, type Html } from "./Html";
-import { outcomeLabel } from "../outcomeLabel";
+import { flagLabel } from "../outcomeLabel";
 import { scenarioLink } from "./scenarioLink";
 
 /** The profile's flagged rules: what each requires, why it is flagged, and how this target did. */
@@ -13,7 +13,7 @@ export function flaggedSection(report: Report): Html {
       : "Rules the profile flags (x-itc-flagged) because upstream Glance itself misses them: each is proved by its own scenario and reported, without deciding the verdict; --strict requires them. FLAGGED marks a flagged rule this target does not meet.";
   const rows = report.flagged.map(
     (f) =>
-      markup`<tr><th scope="row"><code>${f.id}</code><br>${scenarioLink(f.scenario)}</th><td>${badge(outcomeLabel({ outcome: f.outcome, tier: "flagged", breaches: f.breached ? [f] : [] }))}</td><td>${f.rule}</td><td>${f.reason}</td><td class="meta">${f.evidence}</td></tr>`,
+      markup`<tr><th scope="row"><code>${f.id}</code><br>${scenarioLink(f.scenario)}</th><td>${badge(flagLabel(f))}</td><td class="requires">${f.rule}</td><td>${f.reason}</td><td class="meta">${f.evidence}</td></tr>`,
   );
   return markup`<section id="flagged" aria-labelledby="flagged-h"><h2 id="flagged-h">Flagged rules</h2>
 <p>${intro}</p>

@@ -52,9 +52,10 @@ th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertic
 thead th{background:var(--soft);font-size:13px;border-bottom:2px solid var(--line);white-space:nowrap}
 table.statuses tbody th{white-space:nowrap}
 table.flagged tbody th{min-width:16em}
+table.flagged td.requires{min-width:22em}
 table.statuses td:nth-child(2){min-width:14em}
-table.matrix thead th{white-space:normal;overflow-wrap:anywhere}
-table.matrix tbody th{min-width:12em}
+table.matrix thead th,table.flag-matrix thead th{white-space:normal;overflow-wrap:anywhere}
+table.matrix tbody th,table.flag-matrix tbody th{min-width:12em}
 tbody th{font-weight:600}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .badge{display:inline-block;font:700 12px/1.25 var(--sans);letter-spacing:.04em;padding:2px 7px;border:1px solid;border-radius:4px;white-space:nowrap;vertical-align:1px}

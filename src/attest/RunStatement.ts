@@ -4,8 +4,13 @@ import type { Verdict } from "../engine/verdict";
 export const statementType = "https://in-toto.io/Statement/v1";
 /** DSSE payload type of an in-toto statement (in-toto attestation spec/v1/envelope.md). */
 export const inTotoPayloadType = "application/vnd.in-toto+json";
-/** This project's predicate: what a conformance run found (docs/reference/attestation.md). */
-export const runPredicateType = "https://image-tag-conformance.dev/attestation/v1";
+/**
+ * This project's predicate: what a conformance run found (docs/reference/attestation.md). v2 states whether the
+ * profile is built in; v1 (before it) is refused by verify-report with a message saying so.
+ */
+export const runPredicateType = "https://image-tag-conformance.dev/attestation/v2";
+/** The first predicate type, which did not say whether the profile was built in. */
+export const runPredicateTypeV1 = "https://image-tag-conformance.dev/attestation/v1";
 
 /** A file the statement is about: its name in the report folder and its SHA-256 (ResourceDescriptor). */
 export interface Subject {
@@ -22,9 +27,13 @@ export interface RunPredicate {
   readonly exitCode: number;
   readonly target: { readonly kind: "embedded" | "live"; readonly url: string; readonly keystone?: string };
   readonly product?: { readonly name?: string; readonly version?: string; readonly vendor?: string };
-  /** The profile the run used: its id, where it came from, and the copy beside the reports (a subject). */
+  /**
+   * The profile the run used: its id, whether it is one shipped with the suite byte for byte (builtin) or a
+   * custom one, where it came from, the copy beside the reports (a subject) and its SHA-256.
+   */
   readonly profile: {
     readonly id: string;
+    readonly builtin: boolean;
     readonly source: string;
     readonly file: string;
     readonly sha256: string;

@@ -32,6 +32,7 @@ function predicateOf(report: Report, profileFile: string): RunPredicate {
     ...(report.product === undefined ? {} : { product: report.product }),
     profile: {
       id: report.profile,
+      builtin: report.profileBuiltin,
       source: report.profileSource,
       file: profileFile,
       sha256: report.openapiSha256,

@@ -5,10 +5,19 @@ import type { Report } from "../../reports/Report";
 import { validateReport } from "../../reports/validateReport";
 import { verdictInputOfReport, verdictScenarioOf } from "../../reports/verdictInputOfReport";
 import { judge, rowOutcome } from "../engine/verdict";
+import { builtinProfileSha256, isBuiltinProfileName } from "../profile/builtinProfiles";
+import { profileIdProblem } from "../profile/profileId";
+import { suiteVersion } from "../util/suiteVersion";
 import { envelopeVerifies } from "./dsse";
 import { keyIdOf } from "./keyIdOf";
 import { parseEnvelope } from "./parseEnvelope";
-import { inTotoPayloadType, runPredicateType, statementType, type RunStatement } from "./RunStatement";
+import {
+  inTotoPayloadType,
+  runPredicateType,
+  runPredicateTypeV1,
+  statementType,
+  type RunStatement,
+} from "./RunStatement";
 import { sha256File } from "./sha256File";
 import { checkAgainstSuite } from "./checkAgainstSuite";
 import { checkEvidence } from "./checkEvidence";
@@ -34,9 +43,19 @@ function readStatement(payload: string): RunStatement | string {
   const s = value as Partial<RunStatement> | null;
   if (s?._type !== statementType)
     return `the payload is not an in-toto Statement v1 (_type ${statementType})`;
+  if ((s.predicateType as string | undefined) === runPredicateTypeV1)
+    return `the attestation is of an older format (predicate type ${runPredicateTypeV1}, which does not say whether the profile is built in): this version verifies ${runPredicateType} only; sign the run again with it`;
   if (s.predicateType !== runPredicateType) return `the predicate type is not ${runPredicateType}`;
   if (!Array.isArray(s.subject) || typeof s.predicate !== "object")
     return "the statement has no subject or predicate";
+  const p = (s.predicate as Partial<RunStatement["predicate"]>).profile;
+  if (
+    typeof p?.id !== "string" ||
+    typeof p.builtin !== "boolean" ||
+    typeof p.file !== "string" ||
+    typeof p.sha256 !== "string"
+  )
+    return "the predicate does not name its profile (profile.id, builtin, file, sha256)";
   return s as RunStatement;
 }
 
@@ -70,23 +89,60 @@ function checkSubjects(dir: string, statement: RunStatement): Verification[] {
   return out;
 }
 
-/** The profile beside the reports is the one report.json was run with: its bytes hash to openapiSha256. */
-function checkProfile(dir: string, file: string, report: Report): Verification {
-  const path = join(dir, file);
-  if (!plainName.test(file) || !existsSync(path))
-    return { check: "profile", ok: false, detail: `the profile file "${file}" is not in ${dir}` };
+const short = (sha256: string): string => sha256.slice(0, 12);
+
+/**
+ * The profile beside the reports is the one report.json was run with (its bytes hash to openapiSha256), the
+ * attestation names the same one, its id is plain ASCII, and it is called built in only when it is byte for byte
+ * the profile of that id this suite ships: otherwise it is shown as the custom profile it is.
+ */
+function checkProfile(dir: string, statement: RunStatement, report: Report): Verification[] {
+  const p = statement.predicate.profile;
+  const path = join(dir, p.file);
+  if (!plainName.test(p.file) || !existsSync(path))
+    return [{ check: "profile", ok: false, detail: `the profile file "${p.file}" is not in ${dir}` }];
   const actual = sha256File(path);
-  return actual === report.openapiSha256
-    ? {
-        check: "profile",
-        ok: true,
-        detail: `${file} is the profile report.json was run with (${report.profile})`,
-      }
-    : {
+  if (actual !== report.openapiSha256)
+    return [
+      {
         check: "profile",
         ok: false,
-        detail: `${file} has sha256 ${actual}, but report.json was run with the profile of sha256 ${report.openapiSha256}`,
-      };
+        detail: `${p.file} has sha256 ${actual}, but report.json was run with the profile of sha256 ${report.openapiSha256}`,
+      },
+    ];
+  const out: Verification[] = [];
+  if (p.id !== report.profile || p.sha256 !== actual || p.builtin !== report.profileBuiltin)
+    out.push({
+      check: "profile",
+      ok: false,
+      detail: `the attestation names the profile ${JSON.stringify(p.id)} (${p.builtin ? "built in" : "custom"}, sha256 ${short(p.sha256)}), report.json ${JSON.stringify(report.profile)} (${report.profileBuiltin ? "built in" : "custom"}, sha256 ${short(actual)})`,
+    });
+  const idProblem = profileIdProblem(report.profile, true);
+  if (idProblem !== undefined)
+    out.push({
+      check: "profile",
+      ok: false,
+      detail: `the profile id ${JSON.stringify(report.profile)} is not plain ASCII: it may only look like another profile's`,
+    });
+  const builtin = isBuiltinProfileName(report.profile) && actual === builtinProfileSha256(report.profile);
+  if (report.profileBuiltin !== builtin)
+    out.push({
+      check: "profile",
+      ok: false,
+      detail: report.profileBuiltin
+        ? `report.json calls ${report.profile} a built-in profile, but ${p.file} (sha256 ${short(actual)}) is not the ${report.profile} this suite (${suiteVersion}) ships`
+        : `report.json calls its profile custom, but ${p.file} is the built-in profile ${report.profile}`,
+    });
+  if (out.length > 0) return out;
+  return [
+    {
+      check: "profile",
+      ok: true,
+      detail: builtin
+        ? `${p.file} is the built-in profile ${report.profile} (sha256 ${short(actual)}), the one report.json was run with`
+        : `${p.file} is a custom profile, ${report.profile} (sha256 ${short(actual)}), not one shipped with the suite: the one report.json was run with`,
+    },
+  ];
 }
 
 /** Recomputes the verdict and every row from the report's own scenarios, by the rules the run used. */
@@ -195,9 +251,10 @@ export async function verifyReport(dir: string, key: KeyObject): Promise<readonl
   const report = checked.report;
   results.push(...checked.results);
   if (report !== undefined) {
-    const profile = checkProfile(dir, statement.predicate.profile.file, report);
-    results.push(profile);
-    if (profile.ok) results.push(...(await checkAgainstSuite(dir, statement.predicate.profile.file, report)));
+    const profile = checkProfile(dir, statement, report);
+    results.push(...profile);
+    if (profile.every((v) => v.ok))
+      results.push(...(await checkAgainstSuite(dir, statement.predicate.profile.file, report)));
     const p = statement.predicate;
     results.push(
       p.verdict === report.verdict && p.runId === report.runId

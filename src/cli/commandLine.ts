@@ -3,6 +3,12 @@ import { defaultRunSettings } from "../engine/RunSettings";
 
 const quote = (s: string): string => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`);
 
+/** Where a reproduction writes: beside the run's own folder, named after it (reports/latest-reproduce). */
+export function freshOutDir(outDir: string): string {
+  const base = outDir.replace(/[\\/]+$/, "");
+  return base === "" || base === "." || base === ".." ? "itc-reproduce" : `${base}-reproduce`;
+}
+
 /**
  * The command that reproduces a run (its seed included); tokens appear only as environment placeholders.
  * With a scenario and a fast-check path, it replays exactly that one failing case.
@@ -46,6 +52,7 @@ export function commandLine(
     if (t.clouds.owner === undefined)
       env = "OS_USERNAME=<user> OS_PASSWORD=<password> OS_PROJECT_NAME=<project> ";
   }
-  if (config.outDir !== "reports/latest" && replay === undefined) parts.push("--out", quote(config.outDir));
+  // A fresh folder, never the run's own: running the command must not replace the (perhaps signed) reports.
+  if (replay === undefined) parts.push("--out", quote(freshOutDir(config.outDir)));
   return `${env}${parts.join(" ")}`;
 }

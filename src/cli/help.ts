@@ -39,7 +39,9 @@ Options:
                          without it the 403 and cross-project 404 scenarios are not exercised
   --alt-project-id <id>  the alt user's project id (otherwise learned from a scratch image)
   --profile <p>          huawei-ims (default), openstack-glance, or a path to an OpenAPI 3.1 file
-  --out <dir>            where reports are written (default: reports/latest)
+  --out <dir>            where reports are written (default: reports/latest, replaced by each run);
+                         a folder holding a signed run or another run's report is refused (exit 2)
+  --force                write into such a folder anyway, replacing its reports (and attestation)
   --timeout <seconds>    bounds each whole request, connecting to last byte (default: 30); cleanup
                          has max(30 s, 4 x timeout)
   --seed <n>             the run's seed (random when not given; always in the report)

@@ -20,6 +20,7 @@ import { withoutFlags } from "../profile/tagFlags";
 import { commandLine } from "./commandLine";
 import { rateFor } from "./defaultRate";
 import { ExitCode, exitCodeOf } from "./exitCodes";
+import { guardOutDir } from "./guardOutDir";
 import { runHelp } from "./help";
 import { makeRunId } from "./makeRunId";
 import { Progress } from "./Progress";
@@ -85,6 +86,7 @@ export async function runCommand(
     process.stderr.isTTY,
   );
   for (const note of config.notes) console.error(`note: ${note}`);
+  guardOutDir(config.outDir, values.force === true);
   const signingKey = values.sign === undefined ? undefined : readSigningKey(values.sign);
   // Keystone's tokens are fetched while the profile loads: two round trips to a slow service, overlapped.
   const keystone =
@@ -146,6 +148,7 @@ export async function runCommand(
       command: commandLine(config),
       exitCode,
       settings: config.settings,
+      scenarios,
       ...(config.product === undefined ? {} : { product: config.product }),
     });
     // Renewed tokens were added to the run's redactor as they came: the report is redacted with all of them.

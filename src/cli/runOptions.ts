@@ -26,6 +26,7 @@ export const runOptions = {
   "alt-project-id": { type: "string" },
   profile: { type: "string" },
   out: { type: "string" },
+  force: { type: "boolean" },
   timeout: { type: "string" },
   quiet: { type: "boolean" },
   seed: { type: "string" },

@@ -1,5 +1,6 @@
-import { outcomeLabel } from "../../reports/outcomeLabel";
+import { flagLabel, outcomeLabel } from "../../reports/outcomeLabel";
 import { profileLabel } from "../../reports/profileLabel";
+import { notStartedReason } from "../../reports/buildReport";
 import type { Report } from "../../reports/Report";
 import type { WrittenReports } from "../../reports/writeReports";
 import { colourEnabled, paintOutcome } from "./colour";
@@ -13,11 +14,8 @@ function flagsLine(report: Report): string | undefined {
     const allows = f.allows.map((a) =>
       "status" in a ? `${a.operation} ${String(a.status)}` : `${a.operation} stores another tag`,
     );
-    const outcome = f.breached
-      ? "FAIL (broke a rule no flag excuses)"
-      : f.outcome === "fail"
-        ? "FLAGGED"
-        : rowWord[f.outcome];
+    const label = flagLabel(f);
+    const outcome = f.breached ? `${label} (broke a rule no flag excuses)` : label;
     return `${f.id} ${outcome} (excuses: ${allows.join(", ")})`;
   });
   return `flags in effect (reported, not required; --strict requires them): ${shown.join("; ")}`;
@@ -44,9 +42,15 @@ export function summary(
     lines.push(
       `  ${row.status}  ${paintOutcome(rowWord[row.outcome], colour, 13)}  ${passed}/${row.scenarios.length}  ${row.description}`,
     );
+    // Scenarios a cut-short run never started: one line for all of them.
+    const notStarted = row.scenarios.filter((s) => s.reason === notStartedReason).map((s) => s.id);
+    if (notStarted.length > 0)
+      lines.push(
+        `         ${paintOutcome("NOT EXERCISED", colour)} ${notStarted.join(", ")}: ${notStartedReason}`,
+      );
     for (const s of row.scenarios) {
       const label = outcomeLabel(s);
-      if (label === "PASS" && s.reason === undefined) continue;
+      if ((label === "PASS" && s.reason === undefined) || s.reason === notStartedReason) continue;
       lines.push(`         ${paintOutcome(label, colour)} ${s.id}: ${s.reason ?? s.observed}`);
       for (const b of s.breaches)
         lines.push(`           breaks a rule of every tier: ${b.rule}: ${b.detail}`);

@@ -1,5 +1,8 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { profileLabel } from "../../reports/profileLabel";
+import type { Report } from "../../reports/Report";
 import { readVerifyingKey } from "../attest/readKeys";
 import { verifyReport } from "../attest/verifyReport";
 import { ConfigError } from "../config/ConfigError";
@@ -32,10 +35,10 @@ export async function verifyReportCommand(argv: readonly string[]): Promise<numb
   const results = await verifyReport(dir, readVerifyingKey(values.key));
   for (const r of results) console.log(`${r.ok ? "ok  " : "FAIL"} ${r.check}: ${r.detail}`);
   const failed = results.filter((r) => !r.ok).length;
-  console.log(
-    failed === 0
-      ? `verified: ${dir}`
-      : `NOT verified: ${dir}: ${failed} ${failed === 1 ? "check" : "checks"} failed`,
-  );
+  if (failed === 0) {
+    // Every check held: report.json is the signed one, and its profile is built in exactly when it says so.
+    const report = JSON.parse(readFileSync(join(dir, "report.json"), "utf8")) as Report;
+    console.log(`verified: ${dir} (${report.verdict}, profile ${profileLabel(report)})`);
+  } else console.log(`NOT verified: ${dir}: ${failed} ${failed === 1 ? "check" : "checks"} failed`);
   return failed === 0 ? ExitCode.conformant : ExitCode.nonConformant;
 }

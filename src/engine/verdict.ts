@@ -83,7 +83,12 @@ export const verdictRules: readonly VerdictRule[] = [
       return i.documentedStatuses.some((s) => !proven.has(s));
     },
   },
-  { verdict: "conformant", when: "otherwise: every core scenario passed", holds: () => true },
+  {
+    verdict: "conformant",
+    // Holds when no rule above does; its words say what that means, since they are printed after the verdict.
+    when: "the run was neither cut short nor partial, every documented status has core scenarios, every core scenario passed except a 5xx that a live target cannot be made to answer, and nothing broke a rule that binds every tier",
+    holds: () => true,
+  },
 ];
 
 /** The first rule that holds, and its verdict. */
@@ -95,11 +100,12 @@ export function judge(input: VerdictInput): { readonly verdict: Verdict; readonl
 }
 
 /**
- * A status row: fail when a core scenario of it failed or any scenario of it broke a rule no tier excuses;
- * pass when a core scenario passed; not exercised otherwise.
+ * A status row: fail when a core scenario of it failed or any scenario of it broke a rule no tier excuses; pass
+ * when it has core scenarios and every one of them ran and passed; not exercised otherwise (a row whose core
+ * scenarios did not all run is not PASS: an interrupted run proves only part of it).
  */
 export function rowOutcome(scenarios: readonly VerdictScenario[]): Outcome {
   const coreOnes = scenarios.filter((s) => s.tier === "core");
   if (coreOnes.some((s) => s.outcome === "fail") || scenarios.some((s) => s.breaches > 0)) return "fail";
-  return coreOnes.some((s) => s.outcome === "pass") ? "pass" : "not-exercised";
+  return coreOnes.length > 0 && coreOnes.every((s) => s.outcome === "pass") ? "pass" : "not-exercised";
 }

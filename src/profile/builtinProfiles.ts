@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { packageRoot } from "../util/packageRoot";
 
@@ -12,4 +14,11 @@ export function isBuiltinProfileName(name: string): name is BuiltinProfileName {
 
 export function builtinProfilePath(name: BuiltinProfileName): string {
   return join(packageRoot, "openapi", `${name}.yaml`);
+}
+
+/** The SHA-256 of a built-in profile's file as this suite ships it, hex. */
+export function builtinProfileSha256(name: BuiltinProfileName): string {
+  return createHash("sha256")
+    .update(readFileSync(builtinProfilePath(name)))
+    .digest("hex");
 }

@@ -4,9 +4,15 @@ import { resolve } from "node:path";
 import SwaggerParser from "@apidevtools/swagger-parser";
 import type { OpenAPIV3_1 } from "openapi-types";
 import { ConfigError } from "../config/ConfigError";
-import { builtinProfileNames, builtinProfilePath, isBuiltinProfileName } from "./builtinProfiles";
+import {
+  builtinProfileNames,
+  builtinProfilePath,
+  builtinProfileSha256,
+  isBuiltinProfileName,
+} from "./builtinProfiles";
 import { operationSpec, operationsOf } from "./operationSpec";
 import { fixtureOperationIds, type FixtureOperationId, type OperationSpec, type Profile } from "./Profile";
+import { profileIdProblem } from "./profileId";
 import { createSchemaChecker } from "./schemaChecker";
 import { parseTagFlags, tagFlagsSchema } from "./tagFlags";
 
@@ -27,10 +33,6 @@ function readDocument(source: string): { path: string; bytes: Buffer } {
       `no such profile or file (built-in profiles: ${names}; or give a path to an OpenAPI 3.1 file)`,
     );
   }
-}
-
-function sha256Of(path: string): string {
-  return createHash("sha256").update(readFileSync(path)).digest("hex");
 }
 
 function authHeaderOf(document: OpenAPIV3_1.Document): string {
@@ -93,11 +95,15 @@ export async function loadProfile(source: string): Promise<Profile> {
     fail(source, "the subject operation must declare the path parameters image_id and tag with schemas");
   }
   const info = document.info as OpenAPIV3_1.InfoObject & { "x-itc-profile"?: unknown };
-  const id = typeof info["x-itc-profile"] === "string" ? info["x-itc-profile"] : source;
+  const named = typeof info["x-itc-profile"] === "string";
+  const id = named ? (info["x-itc-profile"] as string) : source;
+  // Plain ASCII only: a look-alike of a built-in id (U+2011 for the hyphen) is refused, never shown as if built in.
+  const idProblem = profileIdProblem(id, !named);
+  if (idProblem !== undefined) fail(source, idProblem);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   // A file may not pass for a built-in profile (the reports would name it so, its pact would be verified):
   // claiming a built-in id, it must be that very file.
-  const builtin = isBuiltinProfileName(id) && sha256 === sha256Of(builtinProfilePath(id));
+  const builtin = isBuiltinProfileName(id) && sha256 === builtinProfileSha256(id);
   if (isBuiltinProfileName(id) && !builtin)
     fail(
       source,

@@ -54,6 +54,8 @@ describe("report.html in chromium", () => {
         run("incomplete", ["--target", url, "--rate", "0"], { ITC_TOKEN: tokens.ITC_TOKEN }),
       ),
     );
+    // A profile with flagged rules: their table, and the matrix of them.
+    runs.set("glance", await run("glance", ["--profile", "openstack-glance"]));
     browser = await HeadlessChromium.launch();
   });
 
@@ -175,5 +177,39 @@ describe("report.html in chromium", () => {
     expect(opened.errors).toEqual([]);
     expect(opened.requests).toEqual([`file://${path}`]);
     expect(readFileSync(path, "utf8")).not.toContain("<script>alert");
+  });
+
+  it("flagged rules: the Requires column is wide enough to read, not a word per line (issue 22 item 8)", async () => {
+    const r = get("glance");
+    expect(r.code).toBe(0);
+    expect(r.report.flagged.length).toBeGreaterThan(0);
+    const opened = await openReport(r);
+    const cells = opened.page.locator("table.flagged td.requires");
+    expect(await cells.count()).toBe(r.report.flagged.length);
+    for (let i = 0; i < r.report.flagged.length; i++) {
+      const box = await cells.nth(i).boundingBox();
+      // 22em of 15px, less the cell's padding: at 1280 px a line holds several words.
+      expect(box?.width ?? 0).toBeGreaterThanOrEqual(300);
+    }
+    await closeReport(r, opened);
+  });
+
+  it("the matrix page has the flagged-rules matrix, in the words report.html uses", async () => {
+    const reports = ["conformant", "glance"].map((n) => get(n).report);
+    const dir = tempOut();
+    const path = join(dir, "matrix-flags.html");
+    writeFileSync(path, renderMatrixHtml(reports));
+    const opened = await browser.open(path);
+    const ids = await opened.page.locator("table.flag-matrix tbody th code").allTextContents();
+    expect(ids).toEqual(get("glance").report.flagged.map((f) => f.id));
+    for (const f of get("glance").report.flagged) {
+      const cells = await opened.page
+        .locator(`table.flag-matrix tr[data-flag="${f.id}"] td`)
+        .allTextContents();
+      expect(cells).toEqual(["not flagged by this profile", f.outcome === "pass" ? "PASS" : "FLAGGED"]);
+    }
+    expect(await opened.page.locator("p.notice").textContent()).toContain("certifies no cloud");
+    expect(opened.errors).toEqual([]);
+    expect(opened.requests).toEqual([`file://${path}`]);
   });
 });

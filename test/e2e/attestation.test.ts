@@ -3,7 +3,8 @@ import { generateKeyPairSync } from "node:crypto";
 import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Report } from "../../reports/Report";
-import { pae, type Envelope } from "../../src/attest/dsse";
+import { pae, signEnvelope, type Envelope } from "../../src/attest/dsse";
+import { keyIdOf } from "../../src/attest/keyIdOf";
 import { readSigningKey } from "../../src/attest/readKeys";
 import { signRun } from "../../src/attest/signRun";
 import { packageRoot } from "../../src/util/packageRoot";
@@ -20,6 +21,17 @@ function keyPair(dir: string, name: string): { privatePem: string; publicPem: st
 }
 
 const failures = (r: CliResult): string[] => r.stdout.split("\n").filter((l) => l.startsWith("FAIL "));
+const oneLine = (r: CliResult): boolean => r.stderr.trim().split("\n").length === 1;
+
+/** The rule of a conformant verdict, in the words every output prints after the verdict. */
+const conformantRule =
+  "the run was neither cut short nor partial, every documented status has core scenarios, every core scenario passed except a 5xx that a live target cannot be made to answer, and nothing broke a rule that binds every tier";
+
+/** Splits a recorded command as a shell would (single quotes only), dropping the environment placeholders. */
+const argsOf = (command: string): string[] =>
+  [...command.matchAll(/'([^']*)'|(\S+)/g)]
+    .map((m) => m[1] ?? m[2] ?? "")
+    .filter((w) => !w.includes("=<") && w !== "image-tag-conformance");
 
 describe("run --sign and verify-report", () => {
   const keys = tempOut();
@@ -96,8 +108,13 @@ describe("run --sign and verify-report", () => {
     ]);
     expect(statement.predicate).toMatchObject({
       verdict: "conformant",
-      verdictRule: "otherwise: every core scenario passed",
+      verdictRule: conformantRule,
+      // Whether the profile is built in is part of what is signed (issue 20 item 2).
+      profile: { id: "huawei-ims", builtin: true, file: "profile.yaml" },
     });
+    expect((statement as unknown as { predicateType: string }).predicateType).toBe(
+      "https://image-tag-conformance.dev/attestation/v2",
+    );
     // An implementation other than ours: openssl checks the ed25519 signature over DSSEv1's PAE.
     const message = join(keys, "pae.bin");
     const sig = join(keys, "sig.bin");
@@ -174,7 +191,7 @@ describe("run --sign and verify-report", () => {
     expect(r.code).toBe(1);
     expect(failures(r)).toEqual([
       expect.stringMatching(/^FAIL digest: report\.json: /),
-      "FAIL verdict: report.json says non-conformant, its scenarios give conformant (otherwise: every core scenario passed)",
+      `FAIL verdict: report.json says non-conformant, its scenarios give conformant (${conformantRule})`,
       expect.stringMatching(
         /^FAIL predicate: the attestation says run \S+ was conformant; report\.json says run \S+ was non-conformant$/,
       ),
@@ -272,13 +289,16 @@ describe("run --sign and verify-report", () => {
       "relabelled extended (a finding, deciding nothing)",
       { tier: "extended" },
       /is reported as extended example under 404; the suite defines it as core example under 404$/,
+      [],
     ],
     [
       "excused as untriggerable",
       { outcome: "not-exercised", cause: "untriggerable", reason: "no fault on a live target" },
       /is reported as untriggerable, but it needs no injected fault$/,
+      // A row whose core scenarios did not all run is not PASS, whatever the cause (issue 20 item 11).
+      ["FAIL status row: 404: report.json says pass, its scenarios give not-exercised"],
     ],
-  ] as const)("rejects a core scenario %s, re-signed", async (_what, change, message) => {
+  ] as const)("rejects a core scenario %s, re-signed", async (_what, change, message, rows) => {
     const relabel = (r: Report): Report => ({
       ...r,
       statuses: r.statuses.map((row) =>
@@ -301,8 +321,8 @@ describe("run --sign and verify-report", () => {
       }),
     );
     expect(r.code).toBe(1);
-    expect(failures(r)).toEqual([expect.stringMatching(/^FAIL definitions: 404-\S+ /)]);
-    expect(failures(r)[0]).toMatch(message);
+    expect(failures(r)).toEqual([...rows, expect.stringMatching(/^FAIL definitions: 404-\S+ /)]);
+    expect(failures(r).at(-1)).toMatch(message);
   });
 
   it("rejects the profile file swapped", async () => {
@@ -334,7 +354,6 @@ describe("run --sign and verify-report", () => {
   });
 
   it("bad usage is exit 2 with one line: no folder, no key, a key that is not an ed25519 public key", async () => {
-    const oneLine = (r: CliResult): boolean => r.stderr.trim().split("\n").length === 1;
     const noKey = await runCli(["verify-report", signed]);
     expect([noKey.code, oneLine(noKey)]).toEqual([2, true]);
     expect(noKey.stderr).toMatch(/--key <pub\.pem> is required/);
@@ -358,5 +377,174 @@ describe("run --sign and verify-report", () => {
       expect.stringMatching(/--sign \S+: not an unencrypted ed25519 private key in PKCS#8 PEM/),
     ]);
     expect(existsSync(join(out, "report.json"))).toBe(false);
+  });
+
+  it("the verdict line says what conformant means, with no puzzling 'otherwise:' (issue 22 item 8)", () => {
+    expect(run.stdout).toContain(`verdict: conformant (exit 0): ${conformantRule} · `);
+    expect(run.stdout).not.toMatch(/otherwise:/);
+  });
+
+  it("verify-report names a built-in profile so, and says what it verified", async () => {
+    const r = await verify(signed);
+    expect(r.stdout).toMatch(
+      /^ok {3}profile: profile\.yaml is the built-in profile huawei-ims \(sha256 [0-9a-f]{12}\), the one report\.json was run with$/m,
+    );
+    expect(r.stdout).toMatch(new RegExp(`^verified: ${signed} \\(conformant, profile huawei-ims\\)$`, "m"));
+  });
+
+  it("rejects an attestation of the older format (predicate v1, no word on a built-in profile) with a message saying so", async () => {
+    const r = await verify(
+      tampered((d) => {
+        const path = join(d, "attestation.json");
+        const envelope = JSON.parse(readFileSync(path, "utf8")) as Envelope;
+        const statement = JSON.parse(Buffer.from(envelope.payload, "base64").toString("utf8")) as {
+          predicateType: string;
+          predicate: { profile: Record<string, unknown> };
+        };
+        statement.predicateType = "https://image-tag-conformance.dev/attestation/v1";
+        delete statement.predicate.profile["builtin"];
+        const key = readSigningKey(vendor.privatePem);
+        const again = signEnvelope(
+          envelope.payloadType,
+          Buffer.from(JSON.stringify(statement)),
+          key,
+          keyIdOf(key),
+        );
+        writeFileSync(path, JSON.stringify(again));
+      }),
+    );
+    expect(r.code).toBe(1);
+    expect(failures(r)).toEqual([
+      "FAIL statement: the attestation is of an older format (predicate type https://image-tag-conformance.dev/attestation/v1, which does not say whether the profile is built in): this version verifies https://image-tag-conformance.dev/attestation/v2 only; sign the run again with it",
+    ]);
+  });
+
+  it("rejects a report.json re-signed under a look-alike of a built-in id (U+2011 for the hyphen)", async () => {
+    const r = await verify(
+      tampered((d) => {
+        editReport(d, (rep) => ({ ...rep, profile: "huawei\u2011ims", profileBuiltin: false }));
+        resign(d);
+      }),
+    );
+    expect(r.code).toBe(1);
+    expect(failures(r)).toEqual([
+      'FAIL profile: the profile id "huawei\u2011ims" is not plain ASCII: it may only look like another profile\'s',
+    ]);
+    expect(r.stdout).not.toMatch(/^verified/m);
+  });
+
+  describe("a custom profile (issue 20 item 2)", () => {
+    const dir = tempOut();
+    const custom = join(dir, "lookalike.yaml");
+    // A copy of huawei-ims that drops 401 and 403, as in the issue.
+    const text = readFileSync(join(packageRoot, "openapi", "huawei-ims.yaml"), "utf8").replace(
+      /^ {8}"401":\n {10}\$ref: "#\/components\/responses\/Unauthorized"\n {8}"403":\n {10}\$ref: "#\/components\/responses\/Forbidden"\n {8}"404"/m,
+      '        "404"',
+    );
+
+    it("whose id only looks like a built-in one is refused before the run: exit 2, one line", async () => {
+      writeFileSync(custom, text.replace("x-itc-profile: huawei-ims", "x-itc-profile: huawei\u2011ims"));
+      const out = tempOut();
+      const r = await runCli([
+        "run",
+        "--quiet",
+        "--profile",
+        custom,
+        "--sign",
+        vendor.privatePem,
+        "--out",
+        out,
+      ]);
+      expect([r.code, oneLine(r)]).toEqual([2, true]);
+      expect(r.stderr).toMatch(/is not plain ASCII .*\(U\+2011 at character 7\)/);
+      expect(existsSync(join(out, "report.json"))).toBe(false);
+    });
+
+    it("under an id of its own is signed as custom, and verify-report says custom profile", async () => {
+      const own = join(dir, "own.yaml");
+      writeFileSync(own, text.replace("x-itc-profile: huawei-ims", "x-itc-profile: huawei-lms"));
+      const out = tempOut();
+      const r = await runCli([
+        "run",
+        "--quiet",
+        "--runs",
+        "5",
+        "--profile",
+        own,
+        "--sign",
+        vendor.privatePem,
+        "--out",
+        out,
+      ]);
+      expect(r.stdout).toMatch(/profile huawei-lms \(custom profile, sha256 [0-9a-f]{12}\)/);
+      const envelope = JSON.parse(readFileSync(join(out, "attestation.json"), "utf8")) as Envelope;
+      const statement = JSON.parse(Buffer.from(envelope.payload, "base64").toString("utf8")) as {
+        predicate: { profile: { id: string; builtin: boolean } };
+      };
+      expect(statement.predicate.profile).toMatchObject({ id: "huawei-lms", builtin: false });
+      const v = await verify(out);
+      expect(failures(v)).toEqual([]);
+      expect(v.stdout).toMatch(
+        /^ok {3}profile: profile\.yaml is a custom profile, huawei-lms \(sha256 [0-9a-f]{12}\), not one shipped with the suite/m,
+      );
+      expect(v.stdout).toMatch(
+        /^verified: \S+ \(\S+, profile huawei-lms \(custom profile, sha256 [0-9a-f]{12}\)\)$/m,
+      );
+      // Re-signed as if built in: refused.
+      const claimed = tempOut();
+      cpSync(out, claimed, { recursive: true });
+      editReport(claimed, (rep) => ({ ...rep, profileBuiltin: true }));
+      resign(claimed);
+      const c = await verify(claimed);
+      expect(c.code).toBe(1);
+      expect(failures(c)).toEqual([
+        expect.stringMatching(
+          /^FAIL profile: report\.json calls huawei-lms a built-in profile, but profile\.yaml \(sha256 [0-9a-f]{12}\) is not the huawei-lms this suite \(\S+\) ships$/,
+        ),
+      ]);
+    });
+  });
+
+  describe("the signed folder is never overwritten (issue 20 item 10)", () => {
+    it("a run into the signed folder is refused before it starts: exit 2, one line; the folder still verifies", async () => {
+      const before = readFileSync(join(signed, "report.json"));
+      const r = await runCli(["run", "--quiet", "--out", signed]);
+      expect([r.code, oneLine(r)]).toEqual([2, true]);
+      expect(r.stderr).toMatch(
+        /^image-tag-conformance: --out \S+ holds a signed run \(attestation\.json\): a run never writes over signed evidence; give a fresh --out \(or --force to replace it\)/,
+      );
+      expect(readFileSync(join(signed, "report.json"))).toEqual(before);
+      expect((await verify(signed)).code).toBe(0);
+    });
+
+    it("the report's reproduce command names a fresh folder: run as the docs advise, the signed folder still verifies", async () => {
+      const report = JSON.parse(readFileSync(join(signed, "report.json"), "utf8")) as Report;
+      expect(report.command).toContain(` --out ${signed}-reproduce`);
+      const again = await runCli([...argsOf(report.command), "--quiet"]);
+      expect(again.code).toBe(0);
+      expect(existsSync(join(`${signed}-reproduce`, "report.json"))).toBe(true);
+      expect((await verify(signed)).code).toBe(0);
+    });
+
+    it("--force writes into a signed folder and removes its attestation, which would no longer hold", async () => {
+      const dir = tampered(() => undefined);
+      const r = await runCli(["run", "--quiet", "--runs", "5", "--out", dir, "--force"]);
+      expect(r.code).toBe(0);
+      expect(existsSync(join(dir, "attestation.json"))).toBe(false);
+    });
+
+    it("another run's report in an --out folder is refused; reports/latest, the default, is replaced", async () => {
+      const cwd = tempOut();
+      for (let i = 0; i < 2; i++)
+        expect((await runCli(["run", "--quiet", "--runs", "5"], {}, undefined, cwd)).code).toBe(0);
+      const out = tempOut();
+      expect((await runCli(["run", "--quiet", "--runs", "5", "--out", out])).code).toBe(0);
+      const runId = (JSON.parse(readFileSync(join(out, "report.json"), "utf8")) as Report).runId;
+      const r = await runCli(["run", "--quiet", "--runs", "5", "--out", out]);
+      expect([r.code, oneLine(r)]).toEqual([2, true]);
+      expect(r.stderr).toContain(
+        `holds another run's report (report.json, run ${runId}): give a fresh --out`,
+      );
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { flagLabel } from "../../../reports/outcomeLabel";
 import { profileLabel } from "../../../reports/profileLabel";
 import { highlightsOf, type RowScenario } from "../../../reports/highlightsOf";
 import { inlineCode, markdownCell } from "../../../reports/markdownCell";
@@ -5,6 +6,8 @@ import type { Report } from "../../../reports/Report";
 
 const word = { pass: "PASS", fail: "FAIL", "not-exercised": "NOT EXERCISED" } as const;
 const mark = { conformant: "✅", "non-conformant": "❌", incomplete: "⚠️" } as const;
+/** A flagged rule's text is the profile's own, not the target's: shown whole up to this bound. */
+const maxRuleChars = 4000;
 /** Items listed per section; the rest are counted (report.md holds them all). */
 const maxItems = 50;
 
@@ -77,7 +80,7 @@ export function githubSummary(report: Report): string {
             "|---|---|---|---|",
             ...report.flagged.map(
               (f) =>
-                `| ${inlineCode(f.id, true)} | ${word[f.outcome]} | ${inlineCode(f.scenario, true)} | ${markdownCell(f.rule, 200)} |`,
+                `| ${inlineCode(f.id, true)} | ${flagLabel(f)} | ${inlineCode(f.scenario, true)} | ${markdownCell(f.rule, maxRuleChars)} |`,
             ),
           ],
     ),

@@ -17,9 +17,16 @@ describe("commandLine", () => {
     );
     const line = commandLine(config);
     expect(line).toBe(
-      "ITC_TOKEN=<token> ITC_ALT_TOKEN=<alt-token> image-tag-conformance run --profile huawei-ims --seed 42 --runs 25 --target https://img.example.com --out 'my dir'",
+      "ITC_TOKEN=<token> ITC_ALT_TOKEN=<alt-token> image-tag-conformance run --profile huawei-ims --seed 42 --runs 25 --target https://img.example.com --out 'my dir-reproduce'",
     );
     expect(line).not.toMatch(/s3cret/);
+  });
+
+  it("names a fresh folder beside the run's own, never the run's folder (it may be signed)", () => {
+    expect(commandLine(resolveRunConfig({ out: "certification-2026.2/" }, {}, false))).toMatch(
+      / --out certification-2026\.2-reproduce$/,
+    );
+    expect(commandLine(resolveRunConfig({}, {}, false))).toMatch(/ --out reports\/latest-reproduce$/);
   });
 
   it("replays one case: the scenario, the seed and the fast-check path", () => {
@@ -31,7 +38,7 @@ describe("commandLine", () => {
 
   it("always records the seed, random when not given", () => {
     expect(commandLine(resolveRunConfig({ profile: "openstack-glance" }, {}, false))).toMatch(
-      /^image-tag-conformance run --profile openstack-glance --seed -?\d+$/,
+      /^image-tag-conformance run --profile openstack-glance --seed -?\d+ --out reports\/latest-reproduce$/,
     );
   });
 });

@@ -116,7 +116,7 @@ describe("verdict rules on hand-made results", () => {
     expect(judge({ ...i, scenarios: [...i.scenarios, pass(403, "extended")] }).verdict).toBe("incomplete");
   });
 
-  it("a status row: fail on a core failure or any breach, pass on a core pass, else not exercised", () => {
+  it("a status row: fail on a core failure or any breach, pass when every core scenario passed, else not exercised", () => {
     expect(rowOutcome([pass(204)])).toBe("pass");
     expect(rowOutcome([pass(204), { status: 204, tier: "flagged", outcome: "fail", breaches: 0 }])).toBe(
       "pass",
@@ -127,6 +127,16 @@ describe("verdict rules on hand-made results", () => {
     expect(rowOutcome([pass(204), { status: 204, tier: "core", outcome: "fail", breaches: 0 }])).toBe("fail");
     expect(rowOutcome([pass(204, "extended")])).toBe("not-exercised");
     expect(rowOutcome([])).toBe("not-exercised");
+    // A row whose core scenarios did not all run is not PASS (issue 20 item 11: an interrupted run's 204 PASS 2/5).
+    const interrupted = {
+      status: 204,
+      tier: "core",
+      outcome: "not-exercised",
+      cause: "interrupted",
+      breaches: 0,
+    } as const;
+    expect(rowOutcome([pass(204), pass(204), interrupted])).toBe("not-exercised");
+    expect(rowOutcome([pass(204), { ...interrupted, cause: "untriggerable" }])).toBe("not-exercised");
   });
 });
 

@@ -116,6 +116,37 @@ describe("bad profiles are configuration errors", () => {
     expect((await loadProfile(builtinProfilePath("huawei-ims"))).builtin).toBe(true);
   });
 
+  it("a look-alike of a built-in id (U+2011 for the hyphen) is refused: ids are plain ASCII", async () => {
+    const path = join(dir, "lookalike.yaml");
+    const text = readFileSync(builtinProfilePath("huawei-ims"), "utf8").replace(
+      "x-itc-profile: huawei-ims",
+      "x-itc-profile: huawei\u2011ims",
+    );
+    expect(text).toContain("huawei\u2011ims");
+    writeFileSync(path, text);
+    await expect(loadProfile(path)).rejects.toMatchObject({
+      code: "bad-profile",
+      message: expect.stringMatching(/is not plain ASCII .*\(U\+2011 at character 7\)$/) as unknown,
+    });
+    for (const bad of ["my profile", "-x", "a/b", "x".repeat(65)]) {
+      writeFileSync(path, text.replace("huawei\u2011ims", JSON.stringify(bad)));
+      await expect(loadProfile(path)).rejects.toMatchObject({ code: "bad-profile" });
+    }
+  });
+
+  it("without info.x-itc-profile the id is the path given, which must be printable ASCII", async () => {
+    const text = readFileSync(builtinProfilePath("openstack-glance"), "utf8").replace(
+      /^ {2}x-itc-profile: openstack-glance\n/m,
+      "",
+    );
+    const ascii = join(dir, "no-id.yaml");
+    writeFileSync(ascii, text);
+    expect((await loadProfile(ascii)).id).toBe(ascii);
+    const odd = join(dir, "glance\u2011copy.yaml");
+    writeFileSync(odd, text);
+    await expect(loadProfile(odd)).rejects.toThrow(/not plain ASCII \(U\+2011 at character \d+\)/);
+  });
+
   it("a custom copy under an id of its own loads as custom, with its own sha256", async () => {
     const path = join(dir, "custom.yaml");
     const text = readFileSync(builtinProfilePath("openstack-glance"), "utf8").replace(

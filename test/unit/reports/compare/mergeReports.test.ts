@@ -12,7 +12,7 @@ beforeAll(async () => {
 
 const at = (r: Report, url: string, product?: Report["product"]): Report => ({
   ...r,
-  target: { ...r.target, url },
+  target: { ...r.target, kind: "live", url },
   ...(product === undefined ? {} : { product }),
 });
 
@@ -32,6 +32,16 @@ describe("mergeReports", () => {
     ]);
   });
 
+  it("the embedded reference's column is named so, and merged.md says that it certifies nothing", () => {
+    const m = mergeReports([{ report: ims, source: "e" }]);
+    const host = new URL(ims.target.url).host;
+    expect(m.targets.map((t) => t.label)).toEqual([`embedded reference (${host})`]);
+    expect(renderMatrixMarkdown(m)).toMatch(/^An embedded reference column .* certifies no cloud\.$/m);
+    expect(renderMatrixMarkdown(mergeReports([{ report: at(ims, "https://x"), source: "x" }]))).not.toMatch(
+      /certifies no cloud/,
+    );
+  });
+
   it("the union of the profiles' statuses, in order; null (— in Markdown) where a profile lacks one", () => {
     const m = mergeReports([
       { report: glance, source: "g" },
@@ -39,8 +49,39 @@ describe("mergeReports", () => {
     ]);
     expect(m.statuses.map((s) => s.status)).toEqual([204, 400, 401, 403, 404, 500, 503]);
     expect(m.statuses.find((s) => s.status === 503)?.outcomes).toEqual([null, "pass"]);
+    expect(m.statuses.find((s) => s.status === 503)?.labels).toEqual([null, "PASS"]);
     expect(m.flagged.map((f) => f.outcomes)).toEqual(glance.flagged.map((f) => [f.outcome, null]));
     const md = renderMatrixMarkdown(m);
     expect(md).toMatch(/^\| 503 \| .+ \| — \| PASS \|$/m);
+  });
+
+  it("a flagged rule failing as its flag allows is FLAGGED in merged.json and merged.md, as in every output", () => {
+    const flagged = glance.flagged.map((f, i) => ({ ...f, outcome: "fail" as const, breached: i === 1 }));
+    const m = mergeReports([{ report: { ...glance, flagged }, source: "g" }]);
+    expect(m.flagged.map((f) => [f.id, f.outcomes, f.labels])).toEqual([
+      [flagged[0]?.id, ["fail"], ["FLAGGED"]],
+      [flagged[1]?.id, ["fail"], ["FAIL"]],
+    ]);
+    const md = renderMatrixMarkdown(m);
+    expect(md).toMatch(new RegExp(`^\\| \`${flagged[0]?.id ?? ""}\` \\| FLAGGED \\|$`, "m"));
+  });
+
+  it("a row whose core scenarios did not all run is not PASS, even in a report written as PASS", () => {
+    // What 27ef43b wrote for an interrupted run: 204 PASS with one core scenario not exercised.
+    const statuses = ims.statuses.map((r) =>
+      r.status !== 204
+        ? r
+        : {
+            ...r,
+            outcome: "pass" as const,
+            scenarios: r.scenarios.map((s, i) =>
+              i === 0 ? { ...s, outcome: "not-exercised" as const, cause: "interrupted" as const } : s,
+            ),
+          },
+    );
+    expect(statuses.find((r) => r.status === 204)?.scenarios.some((s) => s.outcome === "pass")).toBe(true);
+    const m = mergeReports([{ report: { ...ims, statuses }, source: "i" }]);
+    expect(m.statuses.find((s) => s.status === 204)?.outcomes).toEqual(["not-exercised"]);
+    expect(renderMatrixMarkdown(m)).toMatch(/^\| 204 \| .+ \| NOT EXERCISED \|$/m);
   });
 });
