@@ -10,7 +10,7 @@ import type { Profile } from "../profile/Profile";
 import { ConfigError } from "../config/ConfigError";
 import { ExitCode } from "./exitCodes";
 
-const options = { seed: { type: "string" }, help: { type: "boolean", short: "h" } } as const;
+export const options = { seed: { type: "string" }, help: { type: "boolean", short: "h" } } as const;
 
 export const mutantsHelp = `Usage: image-tag-conformance mutants [--seed <n>]
 
