@@ -1,10 +1,11 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { resolveKeystoneIdentity } from "../../../src/auth/resolveKeystoneIdentity";
 import { ConfigError } from "../../../src/config/ConfigError";
 import { parseTarget } from "../../../src/config/parseTarget";
 import { resolveRunConfig } from "../../../src/config/resolveRunConfig";
+import { packageRoot } from "../../../src/util/packageRoot";
 
 const clouds = join(mkdtempSync(join(tmpdir(), "itc-clouds-")), "clouds.yaml");
 writeFileSync(
@@ -132,6 +133,11 @@ describe("Keystone in the run configuration", () => {
     const c = resolveRunConfig({ os: { cloud: "owner" } }, { ...env, ITC_TOKEN: "a-token-789" }, false);
     expect(c.target.kind).toBe("keystone");
     expect(c.notes).toContain("ITC_TOKEN / ITC_ALT_TOKEN are ignored: the --os-* options name a Keystone");
+    // ... as the how-to says, note included (it once said that --os-* options were refused).
+    const howTo = readFileSync(join(packageRoot, "docs", "how-to", "certify-an-openstack-cloud.md"), "utf8");
+    expect(howTo.replace(/\s+/g, " ")).toContain(
+      "the run prints a note (`ITC_TOKEN / ITC_ALT_TOKEN are ignored: the --os-* options name a Keystone`) and authenticates through Keystone",
+    );
   });
 
   it("--alt-os-* options that name no Keystone are refused, not dropped; so are --alt-os-* alone", () => {
