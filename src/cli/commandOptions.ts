@@ -1,16 +1,11 @@
 import type { ParseArgsConfig } from "node:util";
-
-/** The commands main dispatches, in the order --help lists them. */
-export const commandNames = [
-  "run",
-  "verify-contracts",
-  "serve",
-  "mutants",
-  "cleanup",
-  "diff",
-  "merge",
-  "verify-report",
-] as const;
+import { options as cleanupOptions } from "./cleanupCommand";
+import { options as diffOptions } from "./diffCommand";
+import { options as mergeOptions } from "./mergeCommand";
+import { options as mutantsOptions } from "./mutantsCommand";
+import { runOptions } from "./runOptions";
+import { options as serveOptions } from "./serveCommand";
+import { options as verifyReportOptions } from "./verifyReportCommand";
 
 /** How a command reads its command line: its parseArgs options, and whether it takes operands (files, a folder). */
 export interface CommandSyntax {
@@ -18,28 +13,22 @@ export interface CommandSyntax {
   readonly operands: boolean;
 }
 
+const syntaxes: Readonly<Record<string, CommandSyntax>> = {
+  run: { options: runOptions, operands: false },
+  "verify-contracts": { options: runOptions, operands: false },
+  serve: { options: serveOptions, operands: false },
+  mutants: { options: mutantsOptions, operands: false },
+  cleanup: { options: cleanupOptions, operands: false },
+  diff: { options: diffOptions, operands: true },
+  merge: { options: mergeOptions, operands: true },
+  "verify-report": { options: verifyReportOptions, operands: true },
+};
+
 /**
- * The options a command's own parseArgs call takes (the same objects, not a copy), loaded only when asked: for
- * "did you mean" after a mistyped option, and for the test that checks every documented command.
+ * The options a command's own parseArgs call takes (the same objects, not a copy): for "did you mean" after a
+ * mistyped option, and for the test that checks every documented command. This module loads every command, so
+ * main imports it only once a command line was refused.
  */
-export async function commandSyntax(command: string): Promise<CommandSyntax | undefined> {
-  switch (command) {
-    case "run":
-    case "verify-contracts":
-      return { options: (await import("./runOptions.js")).runOptions, operands: false };
-    case "serve":
-      return { options: (await import("./serveCommand.js")).options, operands: false };
-    case "mutants":
-      return { options: (await import("./mutantsCommand.js")).options, operands: false };
-    case "cleanup":
-      return { options: (await import("./cleanupCommand.js")).options, operands: false };
-    case "diff":
-      return { options: (await import("./diffCommand.js")).options, operands: true };
-    case "merge":
-      return { options: (await import("./mergeCommand.js")).options, operands: true };
-    case "verify-report":
-      return { options: (await import("./verifyReportCommand.js")).options, operands: true };
-    default:
-      return undefined;
-  }
+export function commandSyntax(command: string): CommandSyntax | undefined {
+  return Object.hasOwn(syntaxes, command) ? syntaxes[command] : undefined;
 }

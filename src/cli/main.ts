@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { commandNames } from "./commandOptions";
+import { commandNames } from "./commandNames";
 import { didYouMean } from "./didYouMean";
 import { mainHelp, runHelp, serveHelp, verifyContractsHelp, verifyReportHelp } from "./help";
 
@@ -67,7 +67,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return await dispatch(command, rest);
   } catch (error) {
     // A mistyped option gets one line naming it, with the command's closest option (--os-clod: --os-cloud).
-    throw (await (await import("./unknownOption.js")).explainUnknownOption(error, command)) ?? error;
+    throw (await import("./unknownOption.js")).explainUnknownOption(error, command) ?? error;
   }
 }
 

@@ -7,15 +7,12 @@ import { didYouMean } from "./didYouMean";
  * naming the option and, for a long option close to a known one (--os-clod), that one. undefined for any other
  * error.
  */
-export async function explainUnknownOption(
-  error: unknown,
-  command: string,
-): Promise<ConfigError | undefined> {
+export function explainUnknownOption(error: unknown, command: string): ConfigError | undefined {
   if (!(error instanceof Error) || (error as { code?: unknown }).code !== "ERR_PARSE_ARGS_UNKNOWN_OPTION")
     return undefined;
   const typed = /Unknown option '([^']+)'/.exec(error.message)?.[1];
   if (typed === undefined) return undefined;
-  const syntax = await commandSyntax(command);
+  const syntax = commandSyntax(command);
   const known = Object.keys(syntax?.options ?? {}).map((name) => `--${name}`);
   const guess = typed.startsWith("--") ? didYouMean(typed, [...known, "--help"]) : undefined;
   return new ConfigError(
