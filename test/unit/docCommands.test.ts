@@ -99,6 +99,8 @@ describe("every command the README, the how-to pages and the workflow example sh
         `npm install --global ./image-tag-conformance-${pkg.version}.tgz`,
       ]),
     );
+    // The version the Install section names is the package's.
+    expect(read("README.md")).toContain(`\`image-tag-conformance --version\` prints ${pkg.version},`);
     for (const page of ["docs/how-to/ci.md", "docs/examples/github-workflow.yml"])
       expect(of(page).filter((c) => c.includes(" merge "))).not.toEqual([]);
     expect(of("docs/how-to/certify-and-verify.md").filter((c) => c.includes(" verify-report "))).not.toEqual(
