@@ -69,6 +69,11 @@ export function resolveKeystoneIdentity(
     return v === undefined || v === "" ? undefined : v;
   };
   const authUrl = get("auth-url");
+  if (authUrl === undefined && cloudName !== undefined && cloudName !== "")
+    throw new ConfigError(
+      "bad-option",
+      `the ${label} cloud "${cloudName}" has no auth.auth_url in clouds.yaml (add it there, or give ${label === "alt" ? "--alt-os-auth-url" : "--os-auth-url"})`,
+    );
   if (authUrl === undefined) return undefined;
   checkAuthUrl(authUrl, label);
   const normalized = authUrl.replace(/\/+$/, "");

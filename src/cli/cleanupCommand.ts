@@ -35,7 +35,7 @@ or --os-cloud / --alt-os-cloud, --os-cacert, --insecure, --timeout, --profile.
 Exit codes: 0 nothing of the suite's is left (or a dry run), 2 bad usage, 3 some images could not be deleted.
 `;
 
-const options = {
+export const options = {
   ...runOptions,
   "run-id": { type: "string" },
   "older-than": { type: "string" },

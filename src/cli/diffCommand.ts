@@ -7,7 +7,7 @@ import { diffHelp } from "./help";
 import { readReportFile } from "./readReportFile";
 import { renderDiff } from "./renderDiff";
 
-const options = { help: { type: "boolean", short: "h" } } as const;
+export const options = { help: { type: "boolean", short: "h" } } as const;
 
 /**
  * `diff A/report.json B/report.json`: what changed from run A to run B. Exit 1 when something that passed in A

@@ -1,4 +1,6 @@
-/** --help texts: kept free of imports so that --help answers at once. */
+import { verifyReportChecks } from "./verifyReportChecks";
+
+/** --help texts: importing only plain data, so that --help answers at once. */
 export const mainHelp = `image-tag-conformance: conformance suite for DELETE /v2/images/{image_id}/tags/{tag}
 (OpenStack Image API v2: Glance, Huawei Cloud / Open Telekom Cloud IMS)
 
@@ -139,23 +141,53 @@ Exit codes: 0 written, 2 a file is unreadable or not a valid report.json of this
 Each run's own exit code is the gate; merge only shows them side by side.
 `;
 
+/** The words of `text` in lines of at most `width` characters. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line !== "" && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  return [...lines, line];
+}
+
+const checkColumn = 16;
+const checkLines = verifyReportChecks
+  .map(({ check, holdsWhen }) =>
+    wrap(holdsWhen.replace(/`/g, ""), 104 - checkColumn)
+      .map((line, i) => (i === 0 ? `  ${check.padEnd(checkColumn - 2)}` : " ".repeat(checkColumn)) + line)
+      .join("\n"),
+  )
+  .join("\n");
+
 export const verifyReportHelp = `Usage: image-tag-conformance verify-report <dir> --key <pub.pem>
 
-Checks a report folder written by run --sign:
-  signature   attestation.json's DSSE signature verifies with the public key
-  digest      every file the attestation names (report.json, the profile, the other reports)
-              has the SHA-256 it records
-  profile     the profile file beside the reports is the one report.json was run with
-  schema      report.json matches reports/report.schema.json
-  verdict, status row
-              the verdict and every status row follow from report.json's own scenarios,
-              by the rules the run used
-  predicate   the attestation's verdict and run id are report.json's
+Checks a report folder written by run --sign, and prints one line per check, ok or FAIL:
+${checkLines}
 
 Options:
-  --key <pub.pem>   the signer's ed25519 public key (PEM; openssl pkey -in key.pem -pubout)
+  --key <pub.pem>   the signer's ed25519 public key in PEM, as the signer made it from the private key:
+                    openssl pkey -in vendor-key.pem -pubout -out vendor-pub.pem
   -h, --help        this text
 
 Exit codes: 0 every check holds, 1 a check failed (each named on its own line),
-2 usage error (no folder, no key, not an ed25519 public key).
+2 usage error (no folder, no key, a key that is not an ed25519 public key: a private key is refused).
+`;
+
+export const verifyContractsHelp = `Usage: image-tag-conformance verify-contracts [options]
+
+Verifies the profile's Pact contracts alone (contracts/pacts/: every interaction replayed against the
+target, each answer checked against the profile), and writes the same reports as run. It is a partial run:
+its verdict is at best incomplete (exit 4), never conformant; run verifies the contracts too, with the rest.
+
+Options: the options of run (see image-tag-conformance run --help), with the same defaults: the target
+and its credentials (--target with ITC_TOKEN and ITC_ALT_TOKEN, or --os-cloud and --alt-os-cloud, or the
+other --os-* options), --profile, --out, --timeout, --rate, TLS (--os-cacert, --insecure, --os-cert and
+--os-key), --product-name, --product-version, --vendor, --har, --sign and --quiet.
+
+Exit codes: 1 a contract failed, 2 usage or configuration error, 3 cut short, 4 every contract held (a
+partial run is incomplete).
 `;

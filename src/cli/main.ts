@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-import { mainHelp, runHelp, serveHelp, verifyReportHelp } from "./help";
+import { commandNames } from "./commandNames";
+import { didYouMean } from "./didYouMean";
+import { mainHelp, runHelp, serveHelp, verifyContractsHelp, verifyReportHelp } from "./help";
 
 /** Prints one line for bad input (exit 2), an unreachable service or an internal error (exit 3); a stack only with ITC_DEBUG=1. */
 function reportError(error: unknown): number {
@@ -16,20 +18,15 @@ function reportError(error: unknown): number {
   return usage ? 2 : 3;
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  if (command === undefined || command === "-h" || command === "--help" || command === "help") {
-    console.log(mainHelp);
-    return 0;
-  }
-  if (command === "--version" || command === "-v") {
-    console.log((await import("../util/suiteVersion.js")).suiteVersion);
-    return 0;
-  }
+async function dispatch(command: string, rest: readonly string[]): Promise<number> {
   // Heavy modules load only for the command that needs them, so --help answers at once.
   const wantsHelp = rest.includes("--help") || rest.includes("-h");
-  if (wantsHelp && (command === "run" || command === "verify-contracts")) {
+  if (wantsHelp && command === "run") {
     console.log(runHelp);
+    return 0;
+  }
+  if (wantsHelp && command === "verify-contracts") {
+    console.log(verifyContractsHelp);
     return 0;
   }
   if (wantsHelp && command === "serve") {
@@ -49,10 +46,29 @@ async function main(argv: readonly string[]): Promise<number> {
   if (command === "merge") return (await import("./mergeCommand.js")).mergeCommand(rest);
   if (command === "verify-report")
     return (await import("./verifyReportCommand.js")).verifyReportCommand(rest);
+  const guess = didYouMean(command, commandNames);
   console.error(
-    `image-tag-conformance: unknown command "${command}" (commands: run, verify-contracts, serve, mutants, cleanup, diff, merge, verify-report; see --help)`,
+    `image-tag-conformance: unknown command "${command}"${guess === undefined ? "" : ` (did you mean ${guess}?)`} (commands: ${commandNames.join(", ")}; see --help)`,
   );
   return 2;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "-h" || command === "--help" || command === "help") {
+    console.log(mainHelp);
+    return 0;
+  }
+  if (command === "--version" || command === "-v") {
+    console.log((await import("../util/suiteVersion.js")).suiteVersion);
+    return 0;
+  }
+  try {
+    return await dispatch(command, rest);
+  } catch (error) {
+    // A mistyped option gets one line naming it, with the command's closest option (--os-clod: --os-cloud).
+    throw (await import("./unknownOption.js")).explainUnknownOption(error, command) ?? error;
+  }
 }
 
 main(process.argv.slice(2)).then(

@@ -9,7 +9,7 @@ import { ExitCode } from "./exitCodes";
 import { mergeHelp } from "./help";
 import { readReportFile } from "./readReportFile";
 
-const options = { out: { type: "string" }, help: { type: "boolean", short: "h" } } as const;
+export const options = { out: { type: "string" }, help: { type: "boolean", short: "h" } } as const;
 
 function writeAtomically(path: string, text: string): void {
   const tmp = `${path}.${process.pid}.tmp`;

@@ -13,7 +13,7 @@ import { wilson } from "../mutants/faults/drawFaults";
 import { faultWords } from "../mutants/faults/Fault";
 import { scoreFaultSpace } from "../mutants/faults/scoreFaultSpace";
 
-const options = {
+export const options = {
   seed: { type: "string" },
   "fault-space": { type: "string" },
   seeds: { type: "string" },

@@ -9,7 +9,7 @@ import { ReferenceServer } from "../reference/ReferenceServer";
 import { ExitCode } from "./exitCodes";
 import { serveHelp } from "./help";
 
-const options = {
+export const options = {
   port: { type: "string" },
   host: { type: "string" },
   profile: { type: "string" },

@@ -8,6 +8,8 @@ import { verifyReport } from "../attest/verifyReport";
 import { ConfigError } from "../config/ConfigError";
 import { ExitCode } from "./exitCodes";
 
+export const options = { key: { type: "string" } } as const;
+
 /**
  * `verify-report <dir> --key <pub.pem>` (main answers --help): 0 when every check holds, 1 naming each that
  * does not, 2 for bad usage.
@@ -15,7 +17,7 @@ import { ExitCode } from "./exitCodes";
 export async function verifyReportCommand(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...argv],
-    options: { key: { type: "string" } },
+    options,
     strict: true,
     allowPositionals: true,
   });

@@ -144,6 +144,19 @@ export function resolveRunConfig(input: RunOptionsInput, env: NodeJS.ProcessEnv,
   if (input.token !== undefined || input["alt-token"] !== undefined) {
     notes.push("tokens given as options show in the process list; prefer ITC_TOKEN and ITC_ALT_TOKEN");
   }
+  // Tokens and Keystone are two ways to authenticate: a token given as an option beside --os-* options is a
+  // contradiction, said with the options that were given (ITC_TOKEN left in the environment is only noted above).
+  const tokenOptions = (["token", "alt-token"] as const).filter((o) => input[o] !== undefined);
+  if (keystoneAsked && tokenOptions.length > 0) {
+    const keystoneOptions = [
+      ...Object.keys(os).map((n) => `--os-${n}`),
+      ...Object.keys(altOs).map((n) => `--alt-os-${n}`),
+    ];
+    throw new ConfigError(
+      "bad-option",
+      `${tokenOptions.map((o) => `--${o}`).join(" and ")} and ${keystoneOptions.join(", ")} are alternatives, not to be combined: tokens (--target with ITC_TOKEN, or --token) skip Keystone, the --os-* options authenticate through it`,
+    );
+  }
   let target: RunConfig["target"];
   const secretOptions = [os, altOs].some(
     (o) => o.password !== undefined || o["application-credential-secret"] !== undefined,
@@ -156,6 +169,11 @@ export function resolveRunConfig(input: RunOptionsInput, env: NodeJS.ProcessEnv,
   const owner = token === undefined ? resolveKeystoneIdentity(os, env, "owner", useEnv) : undefined;
   if (owner !== undefined) {
     const alt = resolveKeystoneIdentity(altOs, env, "alt", false);
+    if (alt === undefined && Object.keys(altOs).length > 0)
+      throw new ConfigError(
+        "bad-option",
+        "the --alt-os-* options name no Keystone for the alt identity: give either --alt-os-cloud (a cloud of clouds.yaml) or --alt-os-auth-url with the other --alt-os-* options",
+      );
     target = {
       kind: "keystone",
       url: input.target === undefined ? undefined : parseTarget(input.target),
@@ -167,7 +185,9 @@ export function resolveRunConfig(input: RunOptionsInput, env: NodeJS.ProcessEnv,
   } else if (keystoneAsked) {
     throw new ConfigError(
       "bad-option",
-      "the --os-* options name no Keystone (give --os-auth-url or --os-cloud)",
+      Object.keys(os).length === 0
+        ? "the --alt-os-* options name the alt identity only; the owner needs a Keystone too: give either --os-cloud (or OS_CLOUD) or --os-auth-url (or OS_AUTH_URL) with the other --os-* options"
+        : "the --os-* options name no Keystone: give either --os-cloud (a cloud of clouds.yaml) or --os-auth-url with the other --os-* options (or their OS_* variables)",
     );
   } else if (input.target === undefined) {
     if (

@@ -42,7 +42,11 @@ export function unmetNeed(
 ): { reason: string; cause: NotExercisedCause } | undefined {
   if (needs.includes("alt-identity") && target.credentials.alt === undefined) {
     return {
-      reason: "needs a second identity in another project: give --alt-token (or ITC_ALT_TOKEN)",
+      // The input that gives one depends on how the owner authenticated: through Keystone, or with a token.
+      reason:
+        target.keystoneUrl === undefined
+          ? "needs a second identity in another project: give --alt-token (or ITC_ALT_TOKEN)"
+          : "needs a second identity in another project: give --alt-os-cloud (or the other --alt-os-* options)",
       cause: "needs-input",
     };
   }

@@ -66,7 +66,7 @@ describe("exit codes and bad input", () => {
   });
 
   it.each([
-    [["run", "--bogus"], /Unknown option '--bogus'/],
+    [["run", "--bogus"], /unknown option --bogus for run/],
     [["run", "--target", "http://127.0.0.1:1"], /needs a token/],
     [["run", "--token", "x"], /need --target/],
     [["run", "--profile", "nope"], /no such profile/],

@@ -40,9 +40,10 @@ describe("action.yml", () => {
     const run = steps.find((s) => s.id === "run");
     expect(run?.env?.["ITC_CLI"]).toBe("${{ github.action_path }}/dist/src/cli/main.js");
     const upload = steps.find((s) => s.uses?.startsWith("actions/upload-artifact@") === true);
-    expect(upload?.if).toBe("always()");
+    // Always (a failed run's evidence too), unless the run step refused a signing key inside `out`.
+    expect(upload?.if).toBe("always() && steps.run.outputs.upload != 'false'");
     expect(upload?.with?.["path"]).toBe("${{ inputs.out }}");
-    expect(Object.keys(action.outputs)).toEqual(["verdict", "exit-code", "report"]);
+    expect(Object.keys(action.outputs)).toEqual(["verdict", "exit-code", "report", "attestation"]);
   });
 
   it("every input is an option of `run` (or one of the action's own), and every option input is passed on", () => {
@@ -67,6 +68,12 @@ describe("action.yml", () => {
     const declared = Object.keys(action.inputs);
     expect([...used].filter((u) => !declared.includes(u))).toEqual([]);
     expect(declared.filter((d) => !used.has(d))).toEqual([]);
+  });
+
+  it("can sign: a `sign` input passed on as run --sign, and the attestation's path as an output", () => {
+    expect(action.inputs["sign"]?.description).toMatch(/ed25519 private key/);
+    expect(action.runs.steps.find((s) => s.id === "run")?.run).toMatch(/^option sign "\$IN_SIGN"$/m);
+    expect(action.outputs["attestation"]?.value).toBe("${{ steps.run.outputs.attestation }}");
   });
 
   it("no ${{ }} expression inside a run script (inputs reach scripts as environment variables)", () => {
@@ -94,16 +101,39 @@ describe("docs/examples/github-workflow.yml", () => {
     expect(JSON.stringify(uses?.with)).not.toMatch(/secrets\./);
     for (const job of Object.values(workflow.jobs))
       for (const step of job.steps) expect(step.run ?? "").not.toMatch(/\$\{\{/);
+    // The merge job has no clone: it runs the CLI from the git URL, as the README's Install says.
     const merge = workflow.jobs["merge"];
     expect(
-      merge?.steps.some((s) => s.run?.includes("image-tag-conformance@") && s.run.includes(" merge ")) ??
-        false,
+      merge?.steps.some((s) =>
+        /npx --yes "git\+https:\/\/\S+\/image-tag-conformance\.git#main" merge /.test(s.run ?? ""),
+      ) ?? false,
     ).toBe(true);
+    // A ref that exists: the branch main, or a commit's full SHA (no tag is published).
+    expect(uses?.uses).toMatch(/@(main|[0-9a-f]{40})$/);
+  });
+});
+
+const ciDoc = readFileSync(join(packageRoot, "docs", "how-to", "ci.md"), "utf8");
+
+describe("docs/how-to/ci.md's table of inputs", () => {
+  it("is action.yml's list of inputs, exactly: name, default and description, in the same order", () => {
+    const rows = [...ciDoc.matchAll(/^\| `([\w-]+)` +\| (?:`([^`]*)`)? *\| (.+?) +\|$/gm)].map((m) => ({
+      input: m[1],
+      default: m[2] ?? "",
+      description: m[3],
+    }));
+    expect(rows).toEqual(
+      Object.entries(action.inputs).map(([input, i]) => ({
+        input,
+        default: i.default ?? "",
+        description: i.description,
+      })),
+    );
   });
 });
 
 describe("docs/how-to/ci.md's .gitlab-ci.yml", () => {
-  const doc = readFileSync(join(packageRoot, "docs", "how-to", "ci.md"), "utf8");
+  const doc = ciDoc;
   const block = /```yaml\n# \.gitlab-ci\.yml\n([\s\S]*?)```/.exec(doc)?.[1];
 
   it("is YAML whose conformance job keeps its reports always and hands GitLab the junit.xml of its run", () => {

@@ -1,9 +1,7 @@
-import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { packageRoot } from "../../src/util/packageRoot";
-import { cliPath } from "../support/cli";
-import { readmeCommands, words } from "../support/readmeCommands";
+import { readmeCommands } from "../support/readmeCommands";
 
 const readme = readFileSync(join(packageRoot, "README.md"), "utf8");
 
@@ -16,8 +14,9 @@ function docsFiles(dir = join(packageRoot, "docs")): string[] {
 }
 
 describe("the README", () => {
-  it("is a landing page of at most 12 KB", () => {
-    expect(Buffer.byteLength(readme)).toBeLessThanOrEqual(12 * 1024);
+  // 12 KB until issue 22 asked for an Install section and measured durations of its own.
+  it("is a landing page of at most 13 KB", () => {
+    expect(Buffer.byteLength(readme)).toBeLessThanOrEqual(13 * 1024);
   });
 
   it("links every page under docs/", () => {
@@ -25,15 +24,9 @@ describe("the README", () => {
     expect(unlinked).toEqual([]);
   });
 
-  it("shows only commands the CLI accepts as written (their options checked with --help)", () => {
-    const commands = readmeCommands(readme);
-    expect(commands).toEqual(expect.arrayContaining(["npm ci && npm start", "npm test"]));
-    const cli = commands.filter((c) => c.startsWith("image-tag-conformance "));
-    expect(cli.length).toBeGreaterThanOrEqual(3);
-    for (const command of cli) {
-      const args = words(command).slice(1);
-      const r = spawnSync(process.execPath, [cliPath, ...args, "--help"], { encoding: "utf8" });
-      expect({ command, code: r.status, stderr: r.stderr }).toEqual({ command, code: 0, stderr: "" });
-    }
+  it("keeps exactly two set-up commands for a newcomer in its Quick start", () => {
+    const quickStart = /## Quick start\n\n```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? "";
+    expect(readmeCommands(`\`\`\`sh\n${quickStart}\`\`\``)).toEqual(["npm ci && npm start", "npm test"]);
+    // Every command of the README (and of the how-to pages) is checked as written in docCommands.test.ts.
   });
 });

@@ -1,10 +1,11 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { resolveKeystoneIdentity } from "../../../src/auth/resolveKeystoneIdentity";
 import { ConfigError } from "../../../src/config/ConfigError";
 import { parseTarget } from "../../../src/config/parseTarget";
 import { resolveRunConfig } from "../../../src/config/resolveRunConfig";
+import { packageRoot } from "../../../src/util/packageRoot";
 
 const clouds = join(mkdtempSync(join(tmpdir(), "itc-clouds-")), "clouds.yaml");
 writeFileSync(
@@ -16,6 +17,8 @@ writeFileSync(
   app:
     auth: {auth_url: "http://ks:5000/v3/", application_credential_id: "42", application_credential_secret: s3cret}
     auth_type: v3applicationcredential
+  nourl:
+    auth: {username: n, password: n-pass, project_name: np}
 `,
 );
 const env = { OS_CLIENT_CONFIG_FILE: clouds };
@@ -66,6 +69,13 @@ describe("resolveKeystoneIdentity", () => {
       ),
     ).toThrow(/both an id and a secret/);
   });
+
+  it("a cloud without auth_url is said as such, not as if no cloud had been given", () => {
+    expect(() => resolveKeystoneIdentity({ cloud: "nourl" }, env, "owner", false)).toThrow(
+      /^the owner cloud "nourl" has no auth\.auth_url in clouds\.yaml \(add it there, or give --os-auth-url\)$/,
+    );
+    expect(() => resolveKeystoneIdentity({ cloud: "nourl" }, env, "alt", false)).toThrow(/--alt-os-auth-url/);
+  });
 });
 
 describe("Keystone in the run configuration", () => {
@@ -96,6 +106,47 @@ describe("Keystone in the run configuration", () => {
       resolveRunConfig({ target: "http://g:9292" }, { ...osEnv, ITC_TOKEN: "a-token-123" }, false).target
         .kind,
     ).toBe("live");
+  });
+
+  it("tokens given as options and --os-* options are alternatives: the message names those given", () => {
+    const message = (f: () => unknown): string => {
+      try {
+        f();
+      } catch (error) {
+        return error instanceof ConfigError ? error.message : `not a ConfigError: ${String(error)}`;
+      }
+      return "accepted";
+    };
+    expect(
+      message(() =>
+        resolveRunConfig(
+          { target: "http://g:9292", token: "a-token-123", os: { cloud: "owner" } },
+          env,
+          false,
+        ),
+      ),
+    ).toMatch(/^--token and --os-cloud are alternatives, not to be combined/);
+    expect(
+      message(() => resolveRunConfig({ "alt-token": "a-token-456", altOs: { cloud: "app" } }, env, false)),
+    ).toMatch(/^--alt-token and --alt-os-cloud are alternatives/);
+    // An ITC_TOKEN left in the environment is noted and ignored: the --os-* options say how to authenticate.
+    const c = resolveRunConfig({ os: { cloud: "owner" } }, { ...env, ITC_TOKEN: "a-token-789" }, false);
+    expect(c.target.kind).toBe("keystone");
+    expect(c.notes).toContain("ITC_TOKEN / ITC_ALT_TOKEN are ignored: the --os-* options name a Keystone");
+    // ... as the how-to says, note included (it once said that --os-* options were refused).
+    const howTo = readFileSync(join(packageRoot, "docs", "how-to", "certify-an-openstack-cloud.md"), "utf8");
+    expect(howTo.replace(/\s+/g, " ")).toContain(
+      "the run prints a note (`ITC_TOKEN / ITC_ALT_TOKEN are ignored: the --os-* options name a Keystone`) and authenticates through Keystone",
+    );
+  });
+
+  it("--alt-os-* options that name no Keystone are refused, not dropped; so are --alt-os-* alone", () => {
+    expect(() =>
+      resolveRunConfig({ os: { cloud: "owner" }, altOs: { username: "someone" } }, env, false),
+    ).toThrow(/the --alt-os-\* options name no Keystone for the alt identity: give either --alt-os-cloud/);
+    expect(() => resolveRunConfig({ altOs: { cloud: "app" } }, env, false)).toThrow(
+      /the owner needs a Keystone too: give either --os-cloud/,
+    );
   });
 
   it("refuses an auth URL that carries credentials or is no URL, without echoing the password", () => {
