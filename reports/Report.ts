@@ -1,3 +1,4 @@
+import type { InputSpaceSummary } from "../suites/coverage/inputSpaceSummary";
 import type { Check } from "../src/engine/checks/Check";
 import type { CleanupResult } from "../src/engine/ScratchImages";
 import type { AbortKind, Finding, NotExercisedCause, Outcome } from "../src/engine/RunResult";
@@ -54,6 +55,8 @@ export interface Report {
     /** The flagged scenario broke a rule no flag excuses: the verdict failed with it. */
     readonly breached: boolean;
   }[];
+  /** What the run reached of the profile's input space (docs/reference/input-space.md). */
+  readonly inputSpace?: InputSpaceSummary;
   /** The command that reproduces this run; secrets are never part of it. */
   readonly command: string;
   /** The run's seed: the same seed gives the same scenarios, cases and outcomes. */

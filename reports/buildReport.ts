@@ -6,6 +6,7 @@ import { verdictInputOf } from "../src/engine/verdictOf";
 import { packageRoot } from "../src/util/packageRoot";
 import { suiteVersion } from "../src/util/suiteVersion";
 import { flaggedTagScenario } from "../suites/flagged/flaggedTagScenario";
+import { inputSpaceSummary } from "../suites/coverage/inputSpaceSummary";
 import { interopTests } from "../suites/interopTests";
 import type { Scenario, Tier } from "../src/engine/Scenario";
 import { selectScenarios } from "../src/engine/runSuite";
@@ -198,6 +199,10 @@ export function buildReport(
     ...(meta.product === undefined ? {} : { product: meta.product }),
     interop: interopOf(entries),
     flagged: flaggedOf(run),
+    ...((): Partial<Report> => {
+      const summary = inputSpaceSummary(run);
+      return summary === undefined ? {} : { inputSpace: summary };
+    })(),
     command: meta.command,
     seed: meta.settings.seed,
     settings: {

@@ -2,6 +2,7 @@ import type { Report } from "./Report";
 import { cleanupSection } from "./html/cleanupSection";
 import { findingsSection } from "./html/findingsSection";
 import { flaggedSection } from "./html/flaggedSection";
+import { inputSpaceSection } from "./html/inputSpaceSection";
 import { markup } from "./html/Html";
 import { interopSection } from "./html/interopSection";
 import { notExercisedSection } from "./html/notExercisedSection";
@@ -19,6 +20,7 @@ const contents = [
   ["findings", "Findings"],
   ["not-exercised", "Not exercised"],
   ["scenarios", "Scenarios"],
+  ["input-space", "Input space"],
   ["pictures", "Pictures"],
   ["interop", "Tempest ids"],
   ["cleanup", "Cleanup"],
@@ -29,7 +31,9 @@ const contents = [
  * readable offline and printable; every string of the report is escaped.
  */
 export function renderHtml(report: Report): string {
-  const toc = contents.map(([id, title]) => markup`<li><a href="#${id}">${title}</a></li>`);
+  const toc = contents
+    .filter(([id]) => id !== "input-space" || report.inputSpace !== undefined)
+    .map(([id, title]) => markup`<li><a href="#${id}">${title}</a></li>`);
   const body = markup`${verdictBanner(report)}
 <div class="wrap"><nav class="toc" aria-label="Contents"><ul>${toc}</ul></nav></div>
 <main class="wrap">
@@ -39,6 +43,7 @@ ${flaggedSection(report)}
 ${findingsSection(report)}
 ${notExercisedSection(report)}
 ${scenariosSection(report)}
+${inputSpaceSection(report)}
 ${plotsSection(report)}
 ${interopSection(report)}
 ${cleanupSection(report)}

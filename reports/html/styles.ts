@@ -57,6 +57,11 @@ table.statuses td:nth-child(2){min-width:14em}
 table.matrix thead th,table.flag-matrix thead th{white-space:normal;overflow-wrap:anywhere}
 table.matrix tbody th,table.flag-matrix tbody th{min-width:12em}
 tbody th{font-weight:600}
+table.pair-matrix td{text-align:center;font-variant-numeric:tabular-nums;white-space:nowrap;font-size:13px}
+table.pair-matrix td.full{background:#e6f4ea}
+table.pair-matrix td.part{background:#fff4e5;font-weight:700}
+table.pair-matrix td.na{background:var(--soft)}
+table.levels tr.unreached td,table.levels tr.unreached th{color:var(--muted)}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .badge{display:inline-block;font:700 12px/1.25 var(--sans);letter-spacing:.04em;padding:2px 7px;border:1px solid;border-radius:4px;white-space:nowrap;vertical-align:1px}
 .badge.b-not-exercised{border-style:dashed}

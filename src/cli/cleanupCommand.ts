@@ -5,7 +5,14 @@ import { resolveRunConfig } from "../config/resolveRunConfig";
 import { listImages, type ListedImage } from "../engine/listImages";
 import { redactorFor } from "../engine/redactorFor";
 import { cleanupDeadlineMs } from "../engine/runSuite";
-import { parseDuration, selects, type ScratchSelector } from "../engine/scratchNames";
+import {
+  defaultNamePrefix,
+  namePrefixPattern,
+  parseDuration,
+  runScratchName,
+  selectsLegacy,
+  type ScratchSelector,
+} from "../engine/scratchNames";
 import { ScratchImages, type Creator } from "../engine/ScratchImages";
 import type { Target } from "../engine/Target";
 import { Agents } from "../http/Agents";
@@ -19,15 +26,19 @@ import { rateFor } from "./defaultRate";
 import { ExitCode } from "./exitCodes";
 import { makeRunId } from "./makeRunId";
 import { pick, runOptions } from "./runOptions";
+import { readRecords, removeRecord, RunRecorder, type RunRecord } from "./runRecord";
 
 export const cleanupHelp = `Usage: image-tag-conformance cleanup (--run-id <id> | --older-than <duration>) [--yes] [options]
 
-Finds the suite's own scratch images (named itc-<run id>-<label>, owned by the owner's or the alt's project)
-that a killed run left behind, shows them, and deletes them only with --yes; then lists again. It never
-touches another image: a name that merely starts with itc-, or an image of another project, is left alone.
+Finds the suite's own scratch images that a killed run left behind, owned by the owner's or the alt's project,
+shows them, and deletes them only with --yes; then lists again. Its own: a name the run recorded on this machine
+before creating it (each run keeps a record of its names), or, given --name-prefix, a name of the run-name shape
+(the prefix, then ten letters or digits). It never touches another image, nor an image of another project.
 
   --run-id <id>          the images of one run (its id is in report.json and in the run's first line)
   --older-than <d>       the images of every run that started at least this long ago: 0, 90s, 30m, 2h, 1d
+  --name-prefix <p>      also images named <p> + ten letters or digits created at least that long ago (for a
+                         run of another machine: use the prefix that run used, one no other image has)
   --yes                  delete them (without it: a dry run, nothing is deleted)
 Target and credentials as for run: --target with ITC_TOKEN (and ITC_ALT_TOKEN for the alt project's images),
 or --os-cloud / --alt-os-cloud, --os-cacert, --insecure, --timeout, --profile.
@@ -41,6 +52,25 @@ export const options = {
   "older-than": { type: "string" },
   yes: { type: "boolean" },
 } as const;
+
+/** Whether an image is one of the cleanup's: recorded, of the legacy pattern, or of the prefix's shape. */
+function oursBy(
+  selector: ScratchSelector,
+  records: readonly RunRecord[],
+  prefix: string | undefined,
+): (image: ListedImage) => boolean {
+  const names = new Set(records.flatMap((r) => r.names));
+  const shaped =
+    prefix === undefined
+      ? undefined
+      : new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[a-z0-9]{10}(-[a-z0-9]{3})?$`);
+  return (image) => {
+    if (names.has(image.name) || selectsLegacy(selector, image.name)) return true;
+    if (shaped === undefined || "runId" in selector || !shaped.test(image.name)) return false;
+    const created = image.createdAt === undefined ? NaN : Date.parse(image.createdAt);
+    return !Number.isNaN(created) && selector.now - created >= selector.olderThanMs;
+  };
+}
 
 function selectorOf(runId: string | undefined, olderThan: string | undefined): ScratchSelector {
   if ((runId === undefined) === (olderThan === undefined))
@@ -68,10 +98,18 @@ async function projectOf(
   profile: Profile,
   as: Creator,
   known: string | undefined,
+  prefix: string,
 ): Promise<string> {
   if (known !== undefined) return known;
-  // Named like a run's scratch image: should its delete fail, a later cleanup finds it.
-  const images = new ScratchImages(profile, makeRunId(), undefined);
+  // Named and recorded like a run's scratch image: should its delete fail, a later cleanup finds it.
+  const runId = makeRunId();
+  const recorder = new RunRecorder(
+    { runId, startedAt: new Date().toISOString(), target: "cleanup probe" },
+    () => undefined,
+  );
+  const images = new ScratchImages(profile, runId, undefined, runScratchName(prefix, 0, runId), (n) => {
+    recorder.add(n);
+  });
   const create = profile.fixtures.get("createImage");
   if (create === undefined) throw new ConfigError("bad-profile", "the profile has no createImage operation");
   const res = await client.send({
@@ -96,6 +134,7 @@ async function projectOf(
     );
   images.register(body.id, as, body.owner);
   await images.discard(client, body.id);
+  if (!images.has(body.id)) recorder.done();
   return body.owner;
 }
 
@@ -111,6 +150,18 @@ export async function cleanupCommand(argv: readonly string[]): Promise<number> {
     return ExitCode.conformant;
   }
   const selector = selectorOf(values["run-id"], values["older-than"]);
+  const prefix = values["name-prefix"];
+  if (prefix !== undefined && (prefix === "" || !namePrefixPattern.test(prefix)))
+    throw new ConfigError(
+      "bad-option",
+      `--name-prefix "${prefix}" must be 1 to 32 letters, digits, ".", "_" or "-"`,
+    );
+  const records = readRecords().filter((r) =>
+    "runId" in selector
+      ? r.runId === selector.runId
+      : selector.now - Date.parse(r.startedAt) >= selector.olderThanMs,
+  );
+  const ours = oursBy(selector, records, prefix);
   const config = resolveRunConfig(
     { ...values, os: pick(values, "os-"), altOs: pick(values, "alt-os-") },
     process.env,
@@ -154,7 +205,13 @@ export async function cleanupCommand(argv: readonly string[]): Promise<number> {
     for (const as of who)
       projects.set(
         as,
-        await projectOf(client, profile, as, as === "owner" ? target.ownerProjectId : target.altProjectId),
+        await projectOf(
+          client,
+          profile,
+          as,
+          as === "owner" ? target.ownerProjectId : target.altProjectId,
+          prefix ?? defaultNamePrefix,
+        ),
       );
     let partial: string | undefined;
     const find = async (): Promise<Found[]> => {
@@ -166,9 +223,7 @@ export async function cleanupCommand(argv: readonly string[]): Promise<number> {
         if (incomplete !== undefined) partial = `listing images as ${as} stopped at ${incomplete}`;
         // Ours: the suite's name pattern, and owned by this principal's project (a share from elsewhere is not).
         found.push(
-          ...images
-            .filter((i) => selects(selector, i.name) && i.owner === projects.get(as))
-            .map((i) => ({ ...i, as })),
+          ...images.filter((i) => ours(i) && i.owner === projects.get(as)).map((i) => ({ ...i, as })),
         );
       }
       return found;
@@ -182,6 +237,7 @@ export async function cleanupCommand(argv: readonly string[]): Promise<number> {
     const cut = (): string => (partial === undefined ? "" : ` (${partial}: there may be more)`);
     if (found.length === 0) {
       console.log(`no scratch image of this suite matches: nothing to delete${cut()}`);
+      if (partial === undefined && values.yes === true) for (const r of records) removeRecord(r.runId);
       return partial === undefined ? ExitCode.conformant : ExitCode.aborted;
     }
     if (values.yes !== true) {
@@ -202,7 +258,10 @@ export async function cleanupCommand(argv: readonly string[]): Promise<number> {
       `deleted ${found.length - left.length} of ${found.length} scratch images${left.length > 0 ? `; ${left.length} could not be deleted` : ""}`,
     );
     if (partial !== undefined) console.log(`${partial}: run the cleanup again for the rest`);
-    return left.length === 0 && partial === undefined ? ExitCode.conformant : ExitCode.aborted;
+    const clean = left.length === 0 && partial === undefined;
+    // Every image those runs recorded is gone: their records have nothing more to find.
+    if (clean) for (const r of records) removeRecord(r.runId);
+    return clean ? ExitCode.conformant : ExitCode.aborted;
   } finally {
     agents.destroy();
   }

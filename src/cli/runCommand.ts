@@ -28,6 +28,8 @@ import { pick, runOptions } from "./runOptions";
 import { summary } from "./summary";
 import { publishToGitHub } from "./ci/publishToGitHub";
 import { writeHar } from "./writeHar";
+import { recordDir, RunRecorder } from "./runRecord";
+import { runScratchName } from "../engine/scratchNames";
 
 function liveTarget(config: RunConfig): Target | undefined {
   const t = config.target;
@@ -53,7 +55,7 @@ function trapSignals(controller: AbortController, runId: string): () => void {
       return;
     }
     console.error(
-      `quitting without cleanup: scratch images named itc-${runId}-* may remain; remove them with: image-tag-conformance cleanup --run-id ${runId} --yes (and the run's --target / credentials)`,
+      `quitting without cleanup: scratch images of run ${runId} may remain (their names are recorded in ${recordDir()}); remove them with: image-tag-conformance cleanup --run-id ${runId} --yes (and the run's --target / credentials)`,
     );
     process.exit(ExitCode.aborted);
   };
@@ -120,8 +122,19 @@ export async function runCommand(
     embedded = config.target.kind === "embedded" ? await startEmbeddedTarget(profile) : undefined;
     const target = embedded?.target ?? (keystone === undefined ? liveTarget(config) : await keystone);
     if (target === undefined) throw new Error("no target");
+    const scratchName = runScratchName(config.namePrefix, config.settings.seed, runId);
+    // The embedded reference keeps nothing: only a run against a live target keeps a record for cleanup.
+    const recorder = new RunRecorder(
+      { runId, startedAt: new Date().toISOString(), target: target.label },
+      (text) => {
+        console.error(`note: ${text}`);
+      },
+      target.kind === "live",
+    );
     if (config.progress !== "none" && target.kind === "live")
-      console.error(`run ${runId}: scratch images are named itc-${runId}-*`);
+      console.error(
+        `run ${runId}: scratch images are named ${scratchName} (or ${scratchName}-…); recorded in ${recordDir()} for cleanup`,
+      );
     const redactor = redactorFor(target);
     const progress = new Progress(config.progress, redactor);
     const run = await runSuite({
@@ -136,6 +149,10 @@ export async function runCommand(
       redactor,
       settings: config.settings,
       keepExchanges: values.har !== undefined,
+      namePrefix: config.namePrefix,
+      onScratchName: (name) => {
+        recorder.add(name);
+      },
       ...(mode === "contracts" ? { partial: "only the Pact contracts (verify-contracts)" } : {}),
       replayCommand: (scenarioId, path) => commandLine(config, { scenarioId, path }),
       onEvent: (e) => {
@@ -143,6 +160,8 @@ export async function runCommand(
       },
     });
     progress.finish();
+    // Everything the run created is gone: its record has nothing left for a cleanup to find.
+    if (run.cleanup.leftBehind.length === 0 && run.cleanup.unverified.length === 0) recorder.done();
     const exitCode = exitCodeOf(run, verdictOf(run));
     const built = buildReport(run, {
       command: commandLine(config),

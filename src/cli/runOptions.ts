@@ -49,5 +49,6 @@ export const runOptions = {
   "product-version": { type: "string" },
   vendor: { type: "string" },
   har: { type: "string" },
+  "name-prefix": { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;

@@ -26,6 +26,8 @@ export interface RunConfig {
         readonly clouds: { readonly owner: string | undefined; readonly alt: string | undefined };
       };
   readonly outDir: string;
+  /** What every scratch image name starts with (--name-prefix): the rest is drawn from the seed and run id. */
+  readonly namePrefix: string;
   readonly timeoutMs: number;
   readonly settings: RunSettings;
   /**

@@ -1,3 +1,4 @@
+import { defaultNamePrefix, namePrefixPattern } from "../engine/scratchNames";
 import { defaultProfileName } from "../profile/builtinProfiles";
 import { randomInt } from "node:crypto";
 import { defaultRunSettings, type RunSettings } from "../engine/RunSettings";
@@ -16,6 +17,7 @@ export interface RunOptionsInput {
   readonly "alt-project-id"?: string;
   readonly profile?: string;
   readonly out?: string;
+  readonly "name-prefix"?: string;
   readonly timeout?: string;
   readonly quiet?: boolean;
   readonly seed?: string;
@@ -130,6 +132,17 @@ function timeoutOf(raw: string | undefined): number {
 }
 
 /** Resolves options and environment into a complete RunConfig, or throws a ConfigError at once. */
+/** --name-prefix: what every scratch image name starts with (default itc-). */
+function namePrefixOf(value: string | undefined): string {
+  if (value === undefined) return defaultNamePrefix;
+  if (!namePrefixPattern.test(value))
+    throw new ConfigError(
+      "bad-option",
+      `--name-prefix "${value}" must be up to 32 letters, digits, ".", "_" or "-"`,
+    );
+  return value;
+}
+
 export function resolveRunConfig(input: RunOptionsInput, env: NodeJS.ProcessEnv, isTty: boolean): RunConfig {
   const notes: string[] = [];
   const os = input.os ?? {};
@@ -241,6 +254,7 @@ export function resolveRunConfig(input: RunOptionsInput, env: NodeJS.ProcessEnv,
     profile: nonEmpty(input.profile) ?? defaultProfileName,
     target,
     outDir: nonEmpty(input.out) ?? "reports/latest",
+    namePrefix: namePrefixOf(input["name-prefix"]),
     timeoutMs: timeoutOf(input.timeout),
     settings: settingsOf(input),
     // undefined: decided once the target's URL is known (no limit on this machine, gentle on a remote one).

@@ -73,13 +73,14 @@ export class Fixtures {
     as: Creator,
     visibility: CreatableVisibility,
     tags: readonly string[],
+    ownName = false,
   ): Promise<{
     res: HttpResponse;
     name: string;
     id: string | undefined;
     body: Record<string, unknown> | undefined;
   }> {
-    const name = this.images.nameOf(label);
+    const name = this.images.nameOf(label, ownName);
     this.images.attempted(name, as);
     const res = await this.call("createImage", as, {}, [201], { name, visibility, tags });
     const body = res.status === 201 ? jsonObject(res) : undefined;
@@ -101,7 +102,7 @@ export class Fixtures {
     const as = options.as ?? "owner";
     const wanted = options.tags ?? [];
     const { res, id, body } = await this.sendCreate(label, as, options.visibility ?? "private", wanted);
-    this.expect(res, 201, `creating scratch image ${this.images.nameOf(label)}`);
+    this.expect(res, 201, `creating a scratch image (${label})`);
     if (id === undefined || body === undefined)
       throw new FixtureError("setup failed: the created image has no id", res.exchange);
     const tags = stringsOf(body["tags"]);
@@ -191,7 +192,7 @@ export class Fixtures {
     const as = options.as ?? "owner";
     const wanted = options.tags ?? [];
     const { res, id, body } = await this.sendCreate(label, as, options.visibility ?? "private", wanted);
-    this.expect(res, 201, `creating scratch image ${this.images.nameOf(label)}`);
+    this.expect(res, 201, `creating a scratch image (${label})`);
     if (id === undefined) throw new FixtureError("setup failed: the created image has no id", res.exchange);
     // The create answer shows the tags (Glance does): no second request to read them.
     const tags = stringsOf(body?.["tags"]) ?? (await this.tagsOf(id, as));
@@ -211,7 +212,8 @@ export class Fixtures {
     label: string,
     tags: readonly string[],
   ): Promise<{ status: number; id?: string; storedDespiteError: readonly string[] }> {
-    const { res, name, id, body } = await this.sendCreate(label, "owner", "private", tags);
+    // A name of its own: the images listed under it after a refusal are this scenario's, no other's.
+    const { res, name, id, body } = await this.sendCreate(label, "owner", "private", tags, true);
     if (id !== undefined) {
       this.images.setKnown(id, stringsOf(body?.["tags"]));
       return { status: res.status, id, storedDespiteError: [] };

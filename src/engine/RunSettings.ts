@@ -24,7 +24,7 @@ export interface RunSettings {
 
 export const defaultRunSettings: RunSettings = {
   seed: 1,
-  runs: 2,
+  runs: 1,
   timeBudgetMs: undefined,
   lenient: false,
   strict: false,

@@ -6,6 +6,7 @@ import type { Profile } from "../profile/Profile";
 import { mapLimit } from "../util/mapLimit";
 import { listImages } from "./listImages";
 import type { Finding } from "./RunResult";
+import { defaultNamePrefix, ownScratchName, runScratchName } from "./scratchNames";
 
 export type Creator = "owner" | "alt";
 
@@ -55,14 +56,23 @@ export class ScratchImages {
     readonly runId: string,
     /** The alt project id when the user gave it (--alt-project-id) or Keystone told it. */
     readonly knownAltProject: string | undefined,
+    /** The run's scratch name (runScratchName): every image of the run carries it, or one derived from it. */
+    readonly runName: string = runScratchName(defaultNamePrefix, 0, runId),
+    /** Told every new name before a create carries it: the run's local record (cleanup after a kill). */
+    private readonly onName: (name: string) => void = () => undefined,
   ) {}
 
-  nameOf(label: string): string {
-    return `itc-${this.runId}-${label}`;
+  /**
+   * The name a create sends: the run's one name (so that cleanup lists once per identity), or with own set, a
+   * name of the label's own (a scenario that lists its images by name must not meet another scenario's).
+   */
+  nameOf(label: string, own = false): string {
+    return own ? ownScratchName(this.runName, label) : this.runName;
   }
 
   /** A name about to be sent in a create: cleanup lists it, whatever the create answers. */
   attempted(name: string, as: Creator): void {
+    if (!this.names.owner.has(name) && !this.names.alt.has(name)) this.onName(name);
     this.names[as].add(name);
   }
 

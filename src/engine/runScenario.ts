@@ -129,7 +129,7 @@ async function runOnce(scenario: Scenario, deps: ScenarioDeps): Promise<Scenario
   ) => done({ outcome: "not-exercised", observed, checks, reason, cause });
   const unmet = unmetNeed(scenario.needs, deps.target);
   if (unmet !== undefined) return notExercised(unmet.reason, unmet.cause);
-  const tags = exampleTags(deps.profile);
+  const tags = exampleTags(deps.profile, deps.settings.seed);
   if ("problem" in tags) return notExercised(tags.problem, "setup-failed");
   const probe = new Probe(deps.client, deps.fixtures, deps.profile);
   const observed = (): string => probe.observations.join("; ") || "no request";

@@ -20,6 +20,7 @@ import { defaultRunSettings, type RunSettings } from "./RunSettings";
 import type { Scenario } from "./Scenario";
 import { ScratchImages, type CleanupResult } from "./ScratchImages";
 import { checkSentinel, createSentinel, type Sentinel } from "./sentinel";
+import { defaultNamePrefix, runScratchName } from "./scratchNames";
 import type { Target } from "./Target";
 
 export interface RunOptions {
@@ -35,6 +36,10 @@ export interface RunOptions {
   readonly tls?: TlsSettings;
   /** The run's redactor; renewed tokens are added to it as they come (default: one for the target's secrets). */
   readonly redactor?: Redactor;
+  /** What every scratch image name starts with (--name-prefix; default itc-). */
+  readonly namePrefix?: string;
+  /** Told every scratch image name before a create carries it (the CLI keeps the run's local record). */
+  readonly onScratchName?: (name: string) => void;
   /** Keep every exchange of the run in the result (--har); otherwise only the evidence ones are kept. */
   readonly keepExchanges?: boolean;
   /** Why the run is partial beyond --only / --exclude (verify-contracts). */
@@ -144,7 +149,13 @@ export async function runSuite(options: RunOptions): Promise<RunResult> {
     },
     origin: runStartedMs,
   });
-  const images = new ScratchImages(profile, runId, target.altProjectId);
+  const images = new ScratchImages(
+    profile,
+    runId,
+    target.altProjectId,
+    runScratchName(options.namePrefix ?? defaultNamePrefix, settings.seed, runId),
+    options.onScratchName,
+  );
   const scenarios = selectScenarios(options.scenarios ?? suiteScenarios(profile), profile, settings);
   const replayCommand =
     options.replayCommand ??
@@ -220,6 +231,7 @@ export async function runSuite(options: RunOptions): Promise<RunResult> {
         }),
         profile,
         images,
+        settings.seed,
       );
     const alone = scenarios.filter((s) => s.kind === "concurrency");
     const together = scenarios.filter((s) => s.kind !== "concurrency");

@@ -22,8 +22,9 @@ export async function createSentinel(
   client: HttpClient,
   profile: Profile,
   images: ScratchImages,
+  seed: number,
 ): Promise<Sentinel | undefined> {
-  const tags = exampleTags(profile);
+  const tags = exampleTags(profile, seed);
   try {
     const made = await new Fixtures(client, profile, images).createScratch("sentinel", {
       tags: "problem" in tags ? [] : [tags.target, ...tags.others],

@@ -14,8 +14,8 @@ export const malformedToken: Scenario = {
   appliesTo: documents(401),
   run: async ({ fixtures, probe, tags }) => {
     const image = await fixtures.createImage("401-malformed", { tags: [tags.target, ...tags.others] });
-    // Not a token any identity service issued: random, and shaped like none of them.
-    const token = `itc-not-a-token-${randomBytes(8).toString("hex")}`;
+    // Not a token any identity service issued: random (nothing tells it from a real one but the service).
+    const token = randomBytes(32).toString("base64url");
     await probe.deleteTag({
       as: { label: "malformed token", token },
       imageId: image,

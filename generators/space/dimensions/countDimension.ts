@@ -1,15 +1,14 @@
 import type { Dimension } from "../Dimension";
 
 /**
- * Tag counts by level: one (its only tag), two, three, several, many (more than ten). An image with no tag is
- * no level of its own (the requests that meet one count in no level of this dimension); the service's own limit
- * (Glance's image_tag_quota) is deployment configuration no profile documents, so it is no level either.
+ * Tag counts by level: one (the image's only tag), two, three, and many (more than ten). The counts between,
+ * and an image with no tag, are no level (a request meeting one counts in no level of this dimension); nor is
+ * the service's own limit (Glance's image_tag_quota), deployment configuration no profile documents.
  */
 export const countLevels = [
   { id: "1", min: 1, max: 1 },
   { id: "2", min: 2, max: 2 },
   { id: "3", min: 3, max: 3 },
-  { id: "4-10", min: 4, max: 10 },
   { id: "11+", min: 11, max: 60 },
 ] as const;
 
@@ -26,8 +25,8 @@ export function countDimension(): Dimension {
     classify: (obs) => {
       if (typeof obs.image === "string") return undefined;
       const n = obs.image.tags.length;
-      if (n === 0) return [];
-      const level = countLevels.find((l) => n >= l.min && n <= l.max) ?? countLevels[countLevels.length - 1];
+      const level =
+        n > 60 ? countLevels[countLevels.length - 1] : countLevels.find((l) => n >= l.min && n <= l.max);
       return level === undefined ? [] : [level.id];
     },
   };

@@ -94,7 +94,7 @@ export function planCoverage(input: CoverageInput): CoveragePlan {
   const side = (t: string): string => space.sideOf(t);
   const attempts = new Map<number, number>();
   const unreached: string[] = [];
-  const cases: CoverageCase[] = [];
+  const cases: (CoverageCase & { readonly pairs: ReadonlySet<number> })[] = [];
   const covered = new Set<string>();
   let requests = 0;
   while (uncovered.size > 0) {
@@ -143,8 +143,43 @@ export function planCoverage(input: CoverageInput): CoveragePlan {
       continue;
     }
     for (const q of best.pairs) if (uncovered.delete(q)) covered.add(pairKey(...pairRefs(index, q)));
-    cases.push({ judge: best.judge, value: best.value, cost: best.cost, newPairs: best.gain });
+    cases.push({
+      judge: best.judge,
+      value: best.value,
+      cost: best.cost,
+      newPairs: best.gain,
+      pairs: best.pairs,
+    });
     requests += best.cost;
   }
-  return { cases, infeasible: universe.infeasible, notExercised, covered, unreached, requests };
+  const kept = withoutRedundant(cases);
+  return {
+    cases: kept.map(({ pairs: _pairs, ...c }) => c),
+    infeasible: universe.infeasible,
+    notExercised,
+    covered,
+    unreached,
+    requests: kept.reduce((n, c) => n + c.cost, 0),
+  };
+}
+
+/**
+ * Greedy covering leaves plans whose pairs later plans all cover too: dropped, most expensive first (the
+ * classic clean-up of a greedy set cover), so that every plan kept covers a pair no other does.
+ */
+function withoutRedundant<T extends { readonly cost: number; readonly pairs: ReadonlySet<number> }>(
+  cases: readonly T[],
+): T[] {
+  const count = new Map<number, number>();
+  for (const c of cases) for (const p of c.pairs) count.set(p, (count.get(p) ?? 0) + 1);
+  const order = [...cases].sort((a, b) => b.cost - a.cost);
+  const dropped = new Set<T>();
+  for (const c of order) {
+    let needed = false;
+    for (const p of c.pairs) if ((count.get(p) ?? 0) <= 1) needed = true;
+    if (needed) continue;
+    dropped.add(c);
+    for (const p of c.pairs) count.set(p, (count.get(p) ?? 0) - 1);
+  }
+  return cases.filter((c) => !dropped.has(c));
 }

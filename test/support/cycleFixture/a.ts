@@ -1,0 +1,4 @@
+import type { B } from "./b";
+export interface A {
+  readonly b?: B;
+}

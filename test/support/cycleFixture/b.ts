@@ -1,0 +1,4 @@
+import type { A } from "./a";
+export interface B {
+  readonly a?: A;
+}
