@@ -8,7 +8,7 @@ import { builtinProfileNames } from "../../src/profile/builtinProfiles";
 import { loadProfile } from "../../src/profile/loadProfile";
 import type { Profile } from "../../src/profile/Profile";
 import { interactionsFor } from "../interactions";
-import { errorBodyMatcher, pathFromState, pathRegex } from "../matchersFromSchema";
+import { errorBodyMatcher, jsonContentTypeRegex, pathFromState, pathRegex } from "../matchersFromSchema";
 import { pactNames, tokenPlaceholders } from "../pactNames";
 
 // `npm run contracts` sets PACT_DIR to contracts/pacts (or a temporary folder with --check); npm test writes aside.
@@ -72,7 +72,7 @@ describe.each(builtinProfileNames)("consumer contract, %s", (name) => {
         : MatchersV3.regex(pathRegex(profile), examplePath);
       const token = spec.caller === "none" ? undefined : tokenPlaceholders[spec.caller];
       const errorHeaders: Record<string, MatchersV3.Matcher<string>> = {
-        "Content-Type": MatchersV3.regex("^application/json", "application/json"),
+        "Content-Type": MatchersV3.regex(jsonContentTypeRegex, "application/json"),
       };
       if (spec.status === 401)
         errorHeaders["WWW-Authenticate"] = MatchersV3.regex(
