@@ -79,9 +79,10 @@ async function forward(
         : placeholder === tokenPlaceholders.alt
           ? "alt"
           : { label: "the pact's token", token: placeholder };
-  const headers = Object.fromEntries(
-    Object.entries(req.headers).filter(([k]) => k !== header && k !== "content-type" && k !== "accept"),
-  );
+  // The run's client sets these itself: its Accept, its User-Agent, Accept-Encoding: identity (it hands back
+  // the body decoded), the Content-Type of its JSON body.
+  const own = new Set([header, "content-type", "accept", "accept-encoding", "user-agent"]);
+  const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !own.has(k)));
   let json: unknown;
   if (req.body !== "") json = JSON.parse(req.body) as unknown;
   const res = await ctx.client.send({

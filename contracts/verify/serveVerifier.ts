@@ -107,7 +107,9 @@ export async function serveVerifier(handlers: VerifierHandlers): Promise<Verifie
         body,
       });
       const out: Record<string, string> = { "Content-Length": String(Buffer.byteLength(answer.body)) };
-      for (const [k, v] of Object.entries(answer.headers)) if (!hopByHop.has(k)) out[k] = v;
+      // The run's client hands back the body decoded: its coding no longer applies.
+      for (const [k, v] of Object.entries(answer.headers))
+        if (!hopByHop.has(k) && k !== "content-encoding") out[k] = v;
       res.writeHead(answer.status, out).end(answer.body);
     })().catch((error: unknown) => {
       fail(res, error);

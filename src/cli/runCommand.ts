@@ -122,6 +122,10 @@ export async function runCommand(
       console.error(`run ${runId}: scratch images are named itc-${runId}-*`);
     const redactor = redactorFor(target);
     const progress = new Progress(config.progress, redactor);
+    // The rate shapes what a run can see (parallel requests): the reproduce and replay commands give it.
+    const rate = rateFor(config.rate, target.baseUrl);
+    const reproduce = (replay?: { scenarioId: string; path: string }): string =>
+      `${commandLine(config, replay)}${target.kind === "live" ? ` --rate ${rate}` : ""}`;
     const run = await runSuite({
       scenarios,
       profile,
@@ -129,13 +133,13 @@ export async function runCommand(
       runId,
       signal: controller.signal,
       timeoutMs: config.timeoutMs,
-      rate: rateFor(config.rate, target.baseUrl),
+      rate,
       tls: config.tls,
       redactor,
       settings: config.settings,
       keepExchanges: values.har !== undefined,
       ...(mode === "contracts" ? { partial: "only the Pact contracts (verify-contracts)" } : {}),
-      replayCommand: (scenarioId, path) => commandLine(config, { scenarioId, path }),
+      replayCommand: (scenarioId, path) => reproduce({ scenarioId, path }),
       onEvent: (e) => {
         progress.handle(e);
       },
@@ -143,9 +147,10 @@ export async function runCommand(
     progress.finish();
     const exitCode = exitCodeOf(run, verdictOf(run));
     const built = buildReport(run, {
-      command: commandLine(config),
+      command: reproduce(),
       exitCode,
       settings: config.settings,
+      rate,
       ...(config.product === undefined ? {} : { product: config.product }),
     });
     // Renewed tokens were added to the run's redactor as they came: the report is redacted with all of them.

@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { suiteScenarios } from "../../suites";
 import { Agents, defaultTls, type TlsSettings } from "../http/Agents";
-import { RunAborted, TargetThrottled, TransportError } from "../http/errors";
+import { CredentialRejected, RunAborted, TargetThrottled, TransportError } from "../http/errors";
 import type { Exchange } from "../http/Exchange";
 import { HttpClient } from "../http/HttpClient";
 import { emptyStats } from "../http/HttpStats";
@@ -48,9 +48,14 @@ export function cleanupDeadlineMs(timeoutMs: number): number {
   return Math.max(30_000, 4 * timeoutMs);
 }
 
-/** How a transport failure ends the run: a TLS set-up the user fixes, or the target gone. */
+/**
+ * How a transport failure ends the run: a TLS set-up the user fixes, a token of the run's that the target
+ * stopped accepting, or the target gone.
+ */
 function unreachable(error: TransportError): NonNullable<RunResult["aborted"]> {
-  return { kind: error.tls ? "tls" : "unreachable", message: `target unreachable: ${error.message}` };
+  if (error instanceof CredentialRejected) return { kind: "token-expired", message: error.message };
+  if (error.tls) return { kind: "tls", message: `the TLS set-up failed: ${error.message}` };
+  return { kind: "unreachable", message: `target unreachable: ${error.message}` };
 }
 
 /** The target's root document (GET /, no token): the version list an OpenStack service serves there, bounded. */
