@@ -124,8 +124,10 @@ export async function runCommand(
     const progress = new Progress(config.progress, redactor);
     // The rate shapes what a run can see (parallel requests): the reproduce and replay commands give it.
     const rate = rateFor(config.rate, target.baseUrl);
+    const userAgent =
+      config.userAgent === undefined ? "" : ` --user-agent '${config.userAgent.replace(/'/g, "'\\''")}'`;
     const reproduce = (replay?: { scenarioId: string; path: string }): string =>
-      `${commandLine(config, replay)}${target.kind === "live" ? ` --rate ${rate}` : ""}`;
+      `${commandLine(config, replay)}${target.kind === "live" ? ` --rate ${rate}` : ""}${userAgent}`;
     const run = await runSuite({
       scenarios,
       profile,
@@ -134,6 +136,7 @@ export async function runCommand(
       signal: controller.signal,
       timeoutMs: config.timeoutMs,
       rate,
+      ...(config.userAgent === undefined ? {} : { userAgent: config.userAgent }),
       tls: config.tls,
       redactor,
       settings: config.settings,

@@ -48,5 +48,6 @@ export const runOptions = {
   "product-version": { type: "string" },
   vendor: { type: "string" },
   har: { type: "string" },
+  "user-agent": { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;

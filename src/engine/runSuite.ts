@@ -31,6 +31,8 @@ export interface RunOptions {
   readonly settings?: RunSettings;
   /** Requests per second at most; 0 or undefined for no limit. */
   readonly rate?: number;
+  /** The User-Agent of every request (--user-agent); undefined: the HTTP layer's default. */
+  readonly userAgent?: string;
   readonly tls?: TlsSettings;
   /** The run's redactor; renewed tokens are added to it as they come (default: one for the target's secrets). */
   readonly redactor?: Redactor;
@@ -147,6 +149,7 @@ export async function runSuite(options: RunOptions): Promise<RunResult> {
       all?.push(e);
     },
     origin: runStartedMs,
+    ...(options.userAgent === undefined ? {} : { userAgent: options.userAgent }),
   });
   const images = new ScratchImages(profile, runId, target.altProjectId);
   const scenarios = selectScenarios(options.scenarios ?? suiteScenarios(profile), profile, settings);

@@ -227,11 +227,12 @@ export class HttpClient {
       } catch {
         throw new RunAborted("run aborted by the user");
       }
-      // No content coding asked for (RFC 9110 §12.5.3): a body the server encodes anyway is decoded all the same.
+      // As OpenStack's own client asks (python-requests): gzip or deflate (RFC 9110 §12.5.3); any coded body,
+      // asked for or not, is decoded before it is judged.
       const headers: Record<string, string> = {
         "User-Agent": this.options.userAgent ?? defaultUserAgent,
         Accept: "application/json",
-        "Accept-Encoding": "identity",
+        "Accept-Encoding": "gzip, deflate",
         ...req.headers,
       };
       const token = this.tokenOf(req.as);

@@ -47,9 +47,9 @@ function decodeOne(
 }
 
 /**
- * A body as the server meant it: decoded when the server applied a content coding anyway (the suite asks for
- * `identity`), at most maxBytes of it (a small body may inflate to gigabytes). An unknown coding, or data that
- * does not decode, is left as it came: the checks then see what the target sent.
+ * A body as the server meant it: decoded when the server applied a content coding (gzip, deflate, br; asked for
+ * or not), at most maxBytes of it (a small body may inflate to gigabytes). An unknown coding, or data that does
+ * not decode, is left as it came: the checks then see what the target sent.
  */
 export async function decodeBody(
   body: Buffer,

@@ -109,6 +109,7 @@ export async function startHostileTarget(options: HostileOptions): Promise<Hosti
       at: performance.now(),
       fate,
       ...(body === undefined ? {} : { body: body.toString("utf8") }),
+      ...(req.headers["user-agent"] === undefined ? {} : { userAgent: req.headers["user-agent"] }),
     });
   };
 

@@ -55,4 +55,6 @@ export interface HostileRequest {
   readonly fate: string;
   /** The request body as text (throttled and forwarded requests): a retry carries the same one. */
   readonly body?: string;
+  /** Its User-Agent header, if it had one. */
+  readonly userAgent?: string;
 }
