@@ -303,7 +303,9 @@ function exchange(req: RawRequest, agents: Agents, pooled: boolean): Promise<Raw
         done(e);
       });
       res.on("close", () => {
-        if (!res.complete) done(new Error("the connection closed before the response was complete"));
+        // A body cut at maxBodyBytes is finishing (decoding is asynchronous): its connection was closed by us.
+        if (!res.complete && !truncated)
+          done(new Error("the connection closed before the response was complete"));
       });
     });
     client.end(req.body);
