@@ -60,7 +60,11 @@ describe("SIGKILL during the Pact verification", () => {
         performance.now() < until
       )
         await sleep(50);
-      const exited = new Promise<void>((resolve) => run.on("exit", () => resolve()));
+      const exited = new Promise<void>((resolve) => {
+        run.on("exit", () => {
+          resolve();
+        });
+      });
       run.kill("SIGKILL");
       await exited;
       const killedAt = performance.now();
