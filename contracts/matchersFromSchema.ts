@@ -50,3 +50,22 @@ export function pathFromState(profile: Profile, example: string): unknown {
     value: example,
   };
 }
+
+/** A literal as a regex that matches it in any letter case, without flags (Pact's regexes take none). */
+export function anyCase(literal: string): string {
+  return Array.from(literal)
+    .map((c) => {
+      const lower = c.toLowerCase();
+      const upper = c.toUpperCase();
+      if (lower !== upper) return `[${lower}${upper}]`;
+      return /[.*+?^${}()|[\]\\]/.test(c) ? `\\${c}` : c;
+    })
+    .join("");
+}
+
+/**
+ * The Content-Type of a JSON error answer, as RFC 9110 allows it: the media type in any letter case (§8.3.1),
+ * with or without parameters such as `; charset=UTF-8` (§8.3). Pact matches a header's regex against the whole
+ * value, so the parameters are spelled out.
+ */
+export const jsonContentTypeRegex = `^${anyCase("application/json")}[ \\t]*(;.*)?$`;

@@ -70,6 +70,8 @@ export interface Report {
     readonly timeBudgetMs: number | null;
     /** The scenarios selected with --only, when given. */
     readonly only?: readonly string[];
+    /** Requests per second at most (--rate, or its default for the target); 0: no limit. */
+    readonly rate?: number;
   };
   /** Why the run was partial (--only, --exclude, verify-contracts): a partial run is never conformant. */
   readonly partial?: string;

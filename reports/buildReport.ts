@@ -157,6 +157,8 @@ export function buildReport(
     readonly command: string;
     readonly exitCode: number;
     readonly settings: RunSettings;
+    /** Requests per second at most (--rate; 0: no limit), when the caller knows it. */
+    readonly rate?: number;
     readonly product?: Report["product"];
     /** The scenarios the run was given (before --only and --exclude): a cut-short run lists those it never started. */
     readonly scenarios?: readonly Scenario[];
@@ -212,6 +214,7 @@ export function buildReport(
       concurrency: meta.settings.concurrency,
       timeBudgetMs: meta.settings.timeBudgetMs ?? null,
       ...(meta.settings.only === undefined ? {} : { only: meta.settings.only }),
+      ...(meta.rate === undefined ? {} : { rate: meta.rate }),
     },
     ...(run.partial === undefined ? {} : { partial: run.partial }),
     startedAt: run.startedAt,

@@ -5,7 +5,8 @@
  */
 export interface VerifyJob {
   readonly provider: string;
-  readonly pactFile: string;
+  /** Where the child reads the pact: the parent serves it on loopback (no file of the run's on disk). */
+  readonly pactUrl: string;
   /** The parent's loopback endpoint (serveVerifier): the provider the child verifies, states included. */
   readonly serverUrl: string;
   readonly states: readonly string[];

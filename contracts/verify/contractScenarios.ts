@@ -1,9 +1,7 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
 import type { HttpMethod, Principal } from "../../src/http/Exchange";
 import { runVerifier } from "./runVerifier";
-import { serveVerifier, type ForwardedRequest, type ForwardedResponse } from "./serveVerifier";
+import { pactPath, serveVerifier, type ForwardedRequest, type ForwardedResponse } from "./serveVerifier";
 import { setUpState } from "./setUpState";
 import type { VerifyJob } from "./VerifyJob";
 import { check } from "../../src/engine/checks/Check";
@@ -79,9 +77,10 @@ async function forward(
         : placeholder === tokenPlaceholders.alt
           ? "alt"
           : { label: "the pact's token", token: placeholder };
-  const headers = Object.fromEntries(
-    Object.entries(req.headers).filter(([k]) => k !== header && k !== "content-type" && k !== "accept"),
-  );
+  // The run's client sets these itself: its Accept, its User-Agent, Accept-Encoding: identity (it hands back
+  // the body decoded), the Content-Type of its JSON body.
+  const own = new Set([header, "content-type", "accept", "accept-encoding", "user-agent"]);
+  const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !own.has(k)));
   let json: unknown;
   if (req.body !== "") json = JSON.parse(req.body) as unknown;
   const res = await ctx.client.send({
@@ -105,18 +104,18 @@ async function verifyAll(
   pact: PactFile,
   interactions: readonly PactInteraction[],
 ): Promise<Verdicts> {
-  const file = join(mkdtempSync(join(tmpdir(), "itc-pact-")), "pact.json");
-  writeFileSync(file, JSON.stringify({ ...pact, interactions }));
   const names = pactNames(profile.id);
   const expected = [...new Set(interactions.map((i) => i.response.status))];
+  // The child reads the pact from the parent's loopback endpoint: a kill leaves no file of the run behind.
   const server = await serveVerifier({
+    pact: JSON.stringify({ ...pact, interactions }),
     setUp: (state, params) => setUpState(ctx, state, params),
     forward: (req) => forward(ctx, profile, expected, req),
   });
   try {
     const job: VerifyJob = {
       provider: names.provider,
-      pactFile: file,
+      pactUrl: `${server.url}${pactPath(server.nonce)}`,
       serverUrl: server.url,
       states: [...new Set(interactions.flatMap((i) => (i.providerStates ?? []).map((p) => p.name)))],
       // The run's own --timeout ends a stalled request first (a transport failure, said as such).
@@ -151,7 +150,6 @@ async function verifyAll(
     return { byDescription };
   } finally {
     await server.close();
-    rmSync(dirname(file), { recursive: true, force: true });
   }
 }
 

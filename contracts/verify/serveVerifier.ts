@@ -20,6 +20,8 @@ export interface ForwardedResponse {
 
 /** What the verifier child may ask of the run. */
 export interface VerifierHandlers {
+  /** The pact to verify, as JSON text: served at pactPath(nonce), so that no file of the run is written. */
+  readonly pact?: string;
   /** Puts the target into a provider state; answers the values the interaction's request uses. */
   readonly setUp: (
     state: string,
@@ -39,6 +41,9 @@ export interface VerifierServer {
 }
 
 export const nonceHeader = "x-itc-nonce";
+
+/** Where the pact is served: the verifier fetches it without headers, so the nonce is in the path. */
+export const pactPath = (nonce: string): string => `/_itc/pact/${nonce}`;
 /** Headers that belong to one connection, never forwarded (RFC 9110 §7.6.1). */
 const hopByHop = new Set([
   "connection",
@@ -83,6 +88,10 @@ export async function serveVerifier(handlers: VerifierHandlers): Promise<Verifie
   const server = createServer((req, res) => {
     void (async () => {
       const body = await readBody(req);
+      if (req.method === "GET" && req.url === pactPath(nonce) && handlers.pact !== undefined) {
+        res.writeHead(200, { "Content-Type": "application/json" }).end(handlers.pact);
+        return;
+      }
       if (req.headers[nonceHeader] !== nonce) {
         res.writeHead(403).end();
         return;
@@ -107,7 +116,9 @@ export async function serveVerifier(handlers: VerifierHandlers): Promise<Verifie
         body,
       });
       const out: Record<string, string> = { "Content-Length": String(Buffer.byteLength(answer.body)) };
-      for (const [k, v] of Object.entries(answer.headers)) if (!hopByHop.has(k)) out[k] = v;
+      // The run's client hands back the body decoded: its coding no longer applies.
+      for (const [k, v] of Object.entries(answer.headers))
+        if (!hopByHop.has(k) && k !== "content-encoding") out[k] = v;
       res.writeHead(answer.status, out).end(answer.body);
     })().catch((error: unknown) => {
       fail(res, error);

@@ -25,7 +25,7 @@ async function main(): Promise<number> {
   const verifier = new Verifier({
     provider: job.provider,
     providerBaseUrl: job.serverUrl,
-    pactUrls: [job.pactFile],
+    pactUrls: [job.pactUrl],
     logLevel: "error",
     timeout: job.timeoutMs,
     stateHandlers: Object.fromEntries(job.states.map((s) => [s, setUp(s)])),
@@ -46,10 +46,25 @@ async function main(): Promise<number> {
   }
 }
 
+/**
+ * Ends this process at once. Not process.exit: at exit, Node joins the native verifier's threads, which wait for
+ * the request in flight (up to its timeout, 35 s by default) before the process goes.
+ */
+function die(): never {
+  process.kill(process.pid, "SIGKILL");
+  throw new Error("unreachable");
+}
+
 if (require.main === module) {
-  // The parent holds our stdin: when it dies, even by SIGKILL, the pipe closes and so do we.
-  process.stdin.on("end", () => process.exit(3));
+  // The parent holds our stdin: when it dies, even by SIGKILL, the pipe closes and so do we, at once.
+  process.stdin.on("end", die);
+  process.stdin.on("error", die);
   process.stdin.resume();
+  // A second watch, should stdin be inherited elsewhere: a parent that died leaves us to another one.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) die();
+  }, 250).unref();
   void main().then((code) => {
     process.exit(code);
   });

@@ -137,6 +137,12 @@ export async function runCommand(
       );
     const redactor = redactorFor(target);
     const progress = new Progress(config.progress, redactor);
+    // The rate shapes what a run can see (parallel requests): the reproduce and replay commands give it.
+    const rate = rateFor(config.rate, target.baseUrl);
+    const userAgent =
+      config.userAgent === undefined ? "" : ` --user-agent '${config.userAgent.replace(/'/g, "'\\''")}'`;
+    const reproduce = (replay?: { scenarioId: string; path: string }): string =>
+      `${commandLine(config, replay)}${target.kind === "live" ? ` --rate ${rate}` : ""}${userAgent}`;
     const run = await runSuite({
       scenarios,
       profile,
@@ -144,7 +150,8 @@ export async function runCommand(
       runId,
       signal: controller.signal,
       timeoutMs: config.timeoutMs,
-      rate: rateFor(config.rate, target.baseUrl),
+      rate,
+      ...(config.userAgent === undefined ? {} : { userAgent: config.userAgent }),
       tls: config.tls,
       redactor,
       settings: config.settings,
@@ -154,7 +161,7 @@ export async function runCommand(
         recorder.add(name);
       },
       ...(mode === "contracts" ? { partial: "only the Pact contracts (verify-contracts)" } : {}),
-      replayCommand: (scenarioId, path) => commandLine(config, { scenarioId, path }),
+      replayCommand: (scenarioId, path) => reproduce({ scenarioId, path }),
       onEvent: (e) => {
         progress.handle(e);
       },
@@ -164,10 +171,11 @@ export async function runCommand(
     if (run.cleanup.leftBehind.length === 0 && run.cleanup.unverified.length === 0) recorder.done();
     const exitCode = exitCodeOf(run, verdictOf(run));
     const built = buildReport(run, {
-      command: commandLine(config),
+      command: reproduce(),
       exitCode,
       settings: config.settings,
       scenarios,
+      rate,
       ...(config.product === undefined ? {} : { product: config.product }),
     });
     // Renewed tokens were added to the run's redactor as they came: the report is redacted with all of them.

@@ -50,5 +50,6 @@ export const runOptions = {
   vendor: { type: "string" },
   har: { type: "string" },
   "name-prefix": { type: "string" },
+  "user-agent": { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;

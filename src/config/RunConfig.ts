@@ -35,6 +35,8 @@ export interface RunConfig {
    * known: no limit on this machine (loopback), defaultRemoteRate on a remote target.
    */
   readonly rate: number | undefined;
+  /** The User-Agent of the suite's requests (--user-agent); undefined: src/http/userAgent.ts's default. */
+  readonly userAgent?: string;
   /** TLS towards the target and Keystone; the files also go to the Pact verifier child. */
   readonly tls: TlsFiles;
   /** Certification metadata for the report. */

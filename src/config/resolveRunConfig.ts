@@ -38,6 +38,7 @@ export interface RunOptionsInput {
   readonly "os-cert"?: string;
   readonly "os-key"?: string;
   readonly insecure?: boolean;
+  readonly "user-agent"?: string;
   /** --os-* and --alt-os-* options, by their names without the prefix. */
   readonly os?: OsOptions;
   readonly altOs?: OsOptions;
@@ -117,6 +118,18 @@ const minTokenLength = 8;
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === "" ? undefined : value.trim();
+}
+
+/** --user-agent: a header value as RFC 9110 §5.5 and §10.1.5 allow it (visible ASCII and spaces), not empty. */
+function userAgentOf(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  const value = raw.trim();
+  if (value === "" || value.length > 1024 || !/^[\x21-\x7e]([\x20-\x7e]*[\x21-\x7e])?$/.test(value))
+    throw new ConfigError(
+      "bad-option",
+      "--user-agent must be 1 to 1024 visible ASCII characters (spaces between words), as a User-Agent header is",
+    );
+  return value;
 }
 
 function timeoutOf(raw: string | undefined): number {
@@ -250,6 +263,7 @@ export function resolveRunConfig(input: RunOptionsInput, env: NodeJS.ProcessEnv,
     key: nonEmpty(input["os-key"]) ?? fromEnv("OS_KEY") ?? cloud?.key,
     insecure: input.insecure === true || cloud?.verify === false,
   });
+  const userAgent = userAgentOf(input["user-agent"]);
   return {
     profile: nonEmpty(input.profile) ?? defaultProfileName,
     target,
@@ -265,6 +279,7 @@ export function resolveRunConfig(input: RunOptionsInput, env: NodeJS.ProcessEnv,
           : undefined
         : numberOption("rate", input.rate, 0, 0, 10000, false),
     tls,
+    ...(userAgent === undefined ? {} : { userAgent }),
     product: productOf(input),
     progress: input.quiet === true ? "none" : isTty ? "live" : "plain",
     notes,

@@ -40,10 +40,11 @@ export interface ScenarioResult {
 }
 
 /**
- * Why a run was cut short. user: Ctrl-C or SIGTERM; unreachable: the target stopped answering; token-rejected,
- * not-image-api and tls: the user's configuration (exit 2).
+ * Why a run was cut short. user: Ctrl-C or SIGTERM; unreachable: the target stopped answering; token-expired: the
+ * target refused a token of the run's that it had accepted before (expired or revoked; exit 3, no blame);
+ * token-rejected, not-image-api and tls: the user's configuration (exit 2).
  */
-export type AbortKind = "unreachable" | "user" | "token-rejected" | "not-image-api" | "tls";
+export type AbortKind = "unreachable" | "user" | "token-rejected" | "token-expired" | "not-image-api" | "tls";
 
 /** Something worth telling the cloud's owner that decides nothing, such as "400 but stored". */
 export interface Finding {

@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { suiteScenarios } from "../../suites";
 import { Agents, defaultTls, type TlsSettings } from "../http/Agents";
-import { RunAborted, TargetThrottled, TransportError } from "../http/errors";
+import { CredentialRejected, RunAborted, TargetThrottled, TransportError } from "../http/errors";
 import type { Exchange } from "../http/Exchange";
 import { HttpClient } from "../http/HttpClient";
 import { emptyStats } from "../http/HttpStats";
@@ -33,6 +33,8 @@ export interface RunOptions {
   readonly settings?: RunSettings;
   /** Requests per second at most; 0 or undefined for no limit. */
   readonly rate?: number;
+  /** The User-Agent of every request (--user-agent); undefined: the HTTP layer's default. */
+  readonly userAgent?: string;
   readonly tls?: TlsSettings;
   /** The run's redactor; renewed tokens are added to it as they come (default: one for the target's secrets). */
   readonly redactor?: Redactor;
@@ -54,9 +56,14 @@ export function cleanupDeadlineMs(timeoutMs: number): number {
   return Math.max(30_000, 4 * timeoutMs);
 }
 
-/** How a transport failure ends the run: a TLS set-up the user fixes, or the target gone. */
+/**
+ * How a transport failure ends the run: a TLS set-up the user fixes, a token of the run's that the target
+ * stopped accepting, or the target gone.
+ */
 function unreachable(error: TransportError): NonNullable<RunResult["aborted"]> {
-  return { kind: error.tls ? "tls" : "unreachable", message: `target unreachable: ${error.message}` };
+  if (error instanceof CredentialRejected) return { kind: "token-expired", message: error.message };
+  if (error.tls) return { kind: "tls", message: `the TLS set-up failed: ${error.message}` };
+  return { kind: "unreachable", message: `target unreachable: ${error.message}` };
 }
 
 /** The target's root document (GET /, no token): the version list an OpenStack service serves there, bounded. */
@@ -148,6 +155,7 @@ export async function runSuite(options: RunOptions): Promise<RunResult> {
       all?.push(e);
     },
     origin: runStartedMs,
+    ...(options.userAgent === undefined ? {} : { userAgent: options.userAgent }),
   });
   const images = new ScratchImages(
     profile,

@@ -32,6 +32,8 @@ export interface Exchange {
   readonly truncated?: boolean;
   /** Bytes the target sent after a response with no content (204): RFC 9110 §15.3.5 allows none. */
   readonly trailingBytes?: number;
+  /** The first of those bytes (up to 1 KiB, as Latin-1 text, redacted): the evidence itself. */
+  readonly trailing?: string;
   /**
    * Sent twice: the first time on a kept-alive connection the target had closed, which gave no answer; this is
    * the answer to the second, on a new connection (GET, PUT or DELETE only; never the subject request).

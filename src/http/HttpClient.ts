@@ -1,13 +1,15 @@
 import { performance } from "node:perf_hooks";
 import type { Agents } from "./Agents";
-import { RunAborted, TargetThrottled, TransportError } from "./errors";
+import { CredentialRejected, RunAborted, TargetThrottled, TransportError } from "./errors";
 import { principalLabel, type Exchange, type HttpMethod, type Principal } from "./Exchange";
 import type { HttpStats } from "./HttpStats";
 import type { Pacer } from "./Pacer";
 import type { Redactor } from "./Redactor";
 import { isThrottled, retryAfterMs } from "./retryAfter";
 import { transport, type RawResponse } from "./transport";
-import { describeTransportError, RequestAborted } from "./transportErrors";
+import { speaksTls } from "./speaksTls";
+import { describeTransportError, RequestAborted, SpeaksTls } from "./transportErrors";
+import { defaultUserAgent } from "./userAgent";
 
 export interface Credentials {
   readonly owner: string;
@@ -39,6 +41,8 @@ export interface HttpResponse {
   readonly truncated: boolean;
   /** Bytes that came after a response with no content (204): RFC 9110 §15.3.5 forbids any. */
   readonly trailingBytes: number;
+  /** The first of them, as text (the exchange holds them redacted). */
+  readonly trailing?: string;
   readonly exchange: Exchange;
 }
 
@@ -61,6 +65,10 @@ export interface HttpClientOptions {
   readonly origin?: number;
   /** The run's exchange numbers, shared by a client and its copies so that every exchange has its own. */
   readonly sequence?: { next: number };
+  /** The User-Agent of every request (--user-agent); default: defaultUserAgent. */
+  readonly userAgent?: string;
+  /** The run's identities the target has accepted so far, shared by a client and its copies. */
+  readonly accepted?: Set<"owner" | "alt">;
 }
 
 const evidenceCap = 4096;
@@ -94,10 +102,17 @@ const busyClocks = new WeakMap<HttpStats, BusyClock>();
  */
 export class HttpClient {
   private readonly clock: BusyClock;
-  private readonly options: HttpClientOptions & { readonly sequence: { next: number } };
+  private readonly options: HttpClientOptions & {
+    readonly sequence: { next: number };
+    readonly accepted: Set<"owner" | "alt">;
+  };
 
   constructor(options: HttpClientOptions) {
-    this.options = { ...options, sequence: options.sequence ?? { next: 0 } };
+    this.options = {
+      ...options,
+      sequence: options.sequence ?? { next: 0 },
+      accepted: options.accepted ?? new Set(),
+    };
     let clock = busyClocks.get(options.stats);
     if (clock === undefined) busyClocks.set(options.stats, (clock = new BusyClock(options.stats)));
     this.clock = clock;
@@ -111,6 +126,24 @@ export class HttpClient {
   /** The same client, its exchanges going to another listener (a scenario running beside others). */
   withExchanges(onExchange: (exchange: Exchange) => void): HttpClient {
     return new HttpClient({ ...this.options, onExchange });
+  }
+
+  /**
+   * Runs `send`, which starts n requests at once, as one burst of the pacer: they leave together, counted
+   * against --rate, instead of one interval apart (which would make parallel requests sequential).
+   */
+  async together<T>(n: number, send: () => Promise<T>): Promise<T> {
+    const { pacer, signal } = this.options;
+    try {
+      await pacer.burst(n, signal);
+    } catch {
+      throw new RunAborted("run aborted by the user");
+    }
+    try {
+      return await send();
+    } finally {
+      pacer.endBurst();
+    }
   }
 
   get stats(): HttpStats {
@@ -167,7 +200,8 @@ export class HttpClient {
       );
     } catch (error) {
       if (error instanceof RequestAborted) throw new RunAborted("run aborted by the user");
-      const { text, isTls } = describeTransportError(error, new URL(baseUrl).origin);
+      const cause = (await speaksTls(new URL(baseUrl), error)) ? new SpeaksTls(error as Error) : error;
+      const { text, isTls } = describeTransportError(cause, new URL(baseUrl).origin);
       throw new TransportError(`${req.method} ${req.path}: ${redactor.redact(text)}`, isTls);
     } finally {
       this.clock.stop();
@@ -193,7 +227,14 @@ export class HttpClient {
       } catch {
         throw new RunAborted("run aborted by the user");
       }
-      const headers: Record<string, string> = { Accept: "application/json", ...req.headers };
+      // As OpenStack's own client asks (python-requests): gzip or deflate (RFC 9110 §12.5.3); any coded body,
+      // asked for or not, is decoded before it is judged.
+      const headers: Record<string, string> = {
+        "User-Agent": this.options.userAgent ?? defaultUserAgent,
+        Accept: "application/json",
+        "Accept-Encoding": "gzip, deflate",
+        ...req.headers,
+      };
       // A near miss of a real token holds most of it: redacted like the token itself, from before it is sent.
       if (typeof req.as !== "string" && req.as.secret === true) redactor.add(req.as.token);
       const token = this.tokenOf(req.as);
@@ -213,8 +254,30 @@ export class HttpClient {
         continue;
       }
       this.options.pacer.succeeded();
-      return this.record(req, headers, body, raw, durationMs, startedMs);
+      const res = this.record(req, headers, body, raw, durationMs, startedMs);
+      this.judgeCredential(req, res);
+      return res;
     }
+  }
+
+  /**
+   * A 401 to one of the run's own identities that the target accepted before means the token expired or was
+   * revoked: the run stops there (CredentialRejected), never blaming the target. The first answer to an identity
+   * tells nothing yet: the preflight judges a token refused from the start (the user's configuration).
+   */
+  private judgeCredential(req: HttpRequest, res: HttpResponse): void {
+    const who = req.as;
+    if (who !== "owner" && who !== "alt") return;
+    const { accepted } = this.options;
+    if (res.status !== 401) {
+      if (res.status < 500) accepted.add(who);
+      return;
+    }
+    if (!accepted.has(who)) return;
+    throw new CredentialRejected(
+      `the target refused the ${who} token it had accepted until then (${req.method} ${this.options.redactor.redact(req.path)} answered 401, exchange ${res.exchange.seq}): the token expired or was revoked; what was judged before stands, the rest of the run is not judged (give a token that outlives the run, or Keystone credentials, which the suite renews)`,
+      who,
+    );
   }
 
   private record(
@@ -252,7 +315,12 @@ export class HttpClient {
       durationMs,
       ...(req.expect === undefined ? {} : { expected: req.expect }),
       ...(raw.truncated ? { truncated: true } : {}),
-      ...(raw.trailingBytes > 0 ? { trailingBytes: raw.trailingBytes } : {}),
+      ...(raw.trailingBytes > 0
+        ? {
+            trailingBytes: raw.trailingBytes,
+            trailing: cap(redactor.redact(raw.trailing.toString("latin1"))),
+          }
+        : {}),
       ...(raw.resent ? { resent: true } : {}),
     };
     this.options.onExchange?.(exchange);
@@ -262,6 +330,7 @@ export class HttpClient {
       text,
       truncated: raw.truncated,
       trailingBytes: raw.trailingBytes,
+      trailing: raw.trailing.toString("latin1"),
       exchange,
     };
   }

@@ -10,16 +10,39 @@ export class Pacer {
   private next = 0;
   private penaltyMs = 0;
   private heldUntil = 0;
+  /** Starts already paid for by a burst: the next waits return at once. */
+  private prepaid = 0;
 
   constructor(private readonly baseIntervalMs: number) {}
 
   async wait(signal?: AbortSignal): Promise<void> {
+    if (this.prepaid > 0) {
+      this.prepaid -= 1;
+      return;
+    }
     const interval = this.baseIntervalMs + this.penaltyMs;
     const now = performance.now();
     if (interval <= 0 && this.heldUntil <= now) return;
     const start = Math.max(now, this.next, this.heldUntil);
     this.next = start + interval;
     if (start > now) await sleep(start - now, signal);
+  }
+
+  /**
+   * Lets n requests start together (the concurrency tier's parallel deletes, which pacing must not spread out):
+   * waits for the first one's turn, then counts all n against the rate, so the request after them waits for
+   * as long as n paced ones would have taken. The n waits that follow return at once; end() drops those unused.
+   */
+  async burst(n: number, signal?: AbortSignal): Promise<void> {
+    await this.wait(signal);
+    const interval = this.baseIntervalMs + this.penaltyMs;
+    if (interval > 0) this.next += (n - 1) * interval;
+    this.prepaid = n;
+  }
+
+  /** Ends a burst: starts it paid for and did not use are not kept for other requests. */
+  endBurst(): void {
+    this.prepaid = 0;
   }
 
   /** A throttling answer asked to wait waitMs: no request of the run starts before then, and the pace slows. */

@@ -3,6 +3,7 @@ import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import type { Socket } from "node:net";
 import type { Agents } from "./Agents";
+import { decodeBody } from "./decodeBody";
 import { DeadlineExceeded, RequestAborted } from "./transportErrors";
 
 export interface RawRequest {
@@ -29,8 +30,13 @@ export interface RawResponse {
   readonly body: Buffer;
   /** The body was longer than maxBodyBytes (only that much is kept). */
   readonly truncated: boolean;
-  /** Bytes the server sent after a response that has no content (watched requests only). */
+  /**
+   * Bytes the server sent after a response that has no content: at once behind it (every request), or later
+   * on the same connection (watched requests only).
+   */
   readonly trailingBytes: number;
+  /** The first of those bytes (at most maxTrailingKept), as evidence. */
+  readonly trailing: Buffer;
   /**
    * Sent a second time, on a new connection: the first went out on a kept-alive connection that the server had
    * closed, and no byte of an answer came back.
@@ -41,6 +47,8 @@ export interface RawResponse {
 /** How long a watched connection may stay open after a content-less response before it is closed by us. */
 const watchGraceMs = 250;
 const maxWatchedBytes = 64 * 1024;
+/** Bytes after a content-less response kept as evidence. */
+export const maxTrailingKept = 1024;
 
 function headersOf(res: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {};
@@ -50,17 +58,32 @@ function headersOf(res: IncomingMessage): Record<string, string> {
   return out;
 }
 
-/** Bytes after the final header block of the one response a watched connection carried. */
-function bytesAfterHeaders(raw: Buffer): number {
+/** The bytes after the final header block of the one response a watched connection carried. */
+function bytesAfterHeaders(raw: Buffer): Buffer {
   let start = 0;
   for (;;) {
     const end = raw.indexOf("\r\n\r\n", start);
-    if (end < 0) return 0;
+    if (end < 0) return Buffer.alloc(0);
     // Interim 1xx responses come before the final one.
     if (!/^HTTP\/\d(\.\d)? 1\d\d/.test(raw.subarray(start, start + 16).toString("latin1")))
-      return raw.length - (end + 4);
+      return raw.subarray(end + 4);
     start = end + 4;
   }
+}
+
+/**
+ * The bytes a parse error of node:http found after a response (in its `rawPacket`): after a 204
+ * with Connection: close, or after one that announced a body it may not have (chunked, Content-Length), the
+ * parser takes the response, then fails on what follows (HPE_CLOSED_CONNECTION, HPE_INVALID_CONSTANT).
+ */
+function bytesAfterParse(error: Error): Buffer | undefined {
+  const e = error as { code?: unknown; rawPacket?: unknown };
+  if (typeof e.code !== "string" || !e.code.startsWith("HPE_") || !Buffer.isBuffer(e.rawPacket))
+    return undefined;
+  // bytesParsed may count the first offending byte: the head's end says where the response stopped. A packet
+  // without the head came after it, whole.
+  const raw = e.rawPacket;
+  return /^HTTP\/\d/.test(raw.subarray(0, 8).toString("latin1")) ? bytesAfterHeaders(raw) : raw;
 }
 
 /**
@@ -195,7 +218,20 @@ function exchange(req: RawRequest, agents: Agents, pooled: boolean): Promise<Raw
         watcher = watch(s);
       });
     let answered = false;
+    /** A response with no content (204, 304, or to HEAD) has been parsed: bytes after it are its content. */
+    let contentless = false;
+    /** Bytes the parser found after a content-less response, in the error it raised on them. */
+    let afterParse: Buffer | undefined;
+    let ended = false;
+    let finish: (() => void) | undefined;
     client.on("error", (e) => {
+      if (contentless) {
+        const after = bytesAfterParse(e);
+        // The response stands; what followed it is evidence against it (RFC 9110 §15.3.5), not a dead target.
+        if (after !== undefined) afterParse = Buffer.concat([afterParse ?? Buffer.alloc(0), after]);
+        if (ended) finish?.();
+        if (after !== undefined || ended) return;
+      }
       const code = (e as { code?: unknown }).code;
       const stale =
         pooled && client.reusedSocket && !answered && typeof code === "string" && staleCodes.has(code);
@@ -207,17 +243,42 @@ function exchange(req: RawRequest, agents: Agents, pooled: boolean): Promise<Raw
       let size = 0;
       let truncated = false;
       const status = res.statusCode ?? 0;
-      const finish = (): void => {
-        const body = Buffer.concat(chunks);
-        const base = { status, headers: headersOf(res), body, truncated };
-        const noContent = status === 204 || status === 304 || req.method === "HEAD";
+      const noContent = status === 204 || status === 304 || req.method === "HEAD";
+      contentless = noContent;
+      let finishing = false;
+      finish = (): void => {
+        if (finishing) return;
+        finishing = true;
+        const headers = headersOf(res);
+        void decodeBody(Buffer.concat(chunks), headers["content-encoding"], req.maxBodyBytes).then(
+          (decoded) => {
+            answer(headers, decoded);
+          },
+        );
+      };
+      const answer = (
+        headers: Record<string, string>,
+        decoded: { readonly body: Buffer; readonly truncated: boolean },
+      ): void => {
+        const base = { status, headers, body: decoded.body, truncated: truncated || decoded.truncated };
+        const parsedAfter = afterParse ?? Buffer.alloc(0);
+        const trailingOf = (after: Buffer): Pick<RawResponse, "trailingBytes" | "trailing"> => ({
+          trailingBytes: after.length,
+          trailing: Buffer.from(after.subarray(0, maxTrailingKept)),
+        });
         if (watcher === undefined || !noContent || truncated) {
-          done(undefined, { ...base, trailingBytes: 0, resent: false });
+          done(undefined, { ...base, ...trailingOf(parsedAfter), resent: false });
           return;
         }
         const w = watcher;
         void w.closed().then(() => {
-          done(undefined, { ...base, trailingBytes: bytesAfterHeaders(w.raw()), resent: false });
+          const watched = bytesAfterHeaders(w.raw());
+          // The watcher saw every byte of the connection; the parser's error only those of its last packet.
+          done(undefined, {
+            ...base,
+            ...trailingOf(watched.length >= parsedAfter.length ? watched : parsedAfter),
+            resent: false,
+          });
         });
       };
       res.on("data", (d: Buffer) => {
@@ -225,19 +286,26 @@ function exchange(req: RawRequest, agents: Agents, pooled: boolean): Promise<Raw
         if (size + d.length > req.maxBodyBytes) {
           chunks.push(d.subarray(0, req.maxBodyBytes - size));
           truncated = true;
-          finish();
+          finish?.();
           res.destroy();
           return;
         }
         chunks.push(d);
         size += d.length;
       });
-      res.on("end", finish);
+      res.on("end", () => {
+        ended = true;
+        // The parser's error on bytes after a content-less response comes just after its end: let it land.
+        if (noContent) setImmediate(() => finish?.());
+        else finish?.();
+      });
       res.on("error", (e) => {
         done(e);
       });
       res.on("close", () => {
-        if (!res.complete) done(new Error("the connection closed before the response was complete"));
+        // A body cut at maxBodyBytes is finishing (decoding is asynchronous): its connection was closed by us.
+        if (!res.complete && !truncated)
+          done(new Error("the connection closed before the response was complete"));
       });
     });
     client.end(req.body);

@@ -14,6 +14,21 @@ export class RequestAborted extends Error {
   }
 }
 
+/** A plain-HTTP request failed, and the port completes a TLS handshake: the URL should be https://. */
+export class SpeaksTls extends Error {
+  override readonly name = "SpeaksTls";
+  constructor(override readonly cause: Error) {
+    super(cause.message);
+  }
+}
+
+/** The origin with another scheme, its port kept (a default port is made explicit: it is the wrong one). */
+function withScheme(origin: string, scheme: "http:" | "https:"): string {
+  const url = new URL(origin);
+  const port = url.port === "" ? (url.protocol === "https:" ? "443" : "80") : url.port;
+  return `${scheme}//${url.hostname}:${port}`;
+}
+
 const untrusted = new Set([
   "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
   "UNABLE_TO_GET_ISSUER_CERT",
@@ -35,7 +50,7 @@ export function describeTransportError(error: unknown, origin: string): { text: 
   if (e instanceof DeadlineExceeded) return { text: `${origin}: ${e.message}`, isTls: false };
   if (c === "ERR_SSL_WRONG_VERSION_NUMBER" || /wrong version number/i.test(e.message))
     return {
-      text: `${origin} does not speak TLS: is it an http:// URL given as https://? (the TLS handshake got a plain answer)`,
+      text: `${origin} does not speak TLS: is it an http:// URL given as https://? Give ${withScheme(origin, "http:")} instead (the TLS handshake got a plain answer)`,
       isTls: true,
     };
   if (untrusted.has(c))
@@ -50,6 +65,11 @@ export function describeTransportError(error: unknown, origin: string): { text: 
   if (c.startsWith("ERR_SSL_") || c.startsWith("ERR_TLS_") || c === "EPROTO")
     return {
       text: `${origin}: the TLS handshake failed (${c}: ${e.message.split("\n")[0] ?? ""})`,
+      isTls: true,
+    };
+  if (e instanceof SpeaksTls)
+    return {
+      text: `${origin} speaks TLS, not plain HTTP: is it an https:// URL given as http://? Give ${withScheme(origin, "https:")} instead (a plain request was cut off, a TLS handshake succeeded)`,
       isTls: true,
     };
   if (c === "HPE_INVALID_CONSTANT" || c === "HPE_INVALID_VERSION")

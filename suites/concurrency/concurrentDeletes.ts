@@ -32,7 +32,11 @@ function concurrentRounds(ctx: ScenarioContext, label: string, round: Round): Re
       tags: [...round.tags(count, ctx), ...ctx.tags.others],
     });
     const names = round.deletes(count, ctx);
-    const answers = await Promise.all(names.map((t) => probe.deleteTagOnly("owner", image, t, [204, 404])));
+    // One burst of the pacer: with --rate the deletes still leave together (their starts count against the
+    // rate), rather than one interval apart, which would make them sequential and hide a lost update.
+    const answers = await ctx.client.together(names.length, () =>
+      Promise.all(names.map((t) => probe.deleteTagOnly("owner", image, t, [204, 404]))),
+    );
     const statuses = answers.map((a) => a.status).sort();
     const verdict = round.judge(statuses, count);
     probe.record(

@@ -2,14 +2,15 @@ import { Agent, createServer, type IncomingMessage, type Server, type ServerResp
 import { createServer as createNetServer, type AddressInfo, type Socket } from "node:net";
 import { performance } from "node:perf_hooks";
 import type { Profile } from "../../src/profile/Profile";
-import { echoToken } from "./hostile/echoToken";
+import { echoToken, echoTokenInType } from "./hostile/echoToken";
 import { forward, readAll, type Forwarded } from "./hostile/forward";
 import type { HostileMode, HostileRequest } from "./hostile/HostileMode";
-import { late204, resetMidBody, trickle } from "./hostile/rawAnswers";
+import { eager204, late204, resetMidBody, trickle } from "./hostile/rawAnswers";
+import { gzipped, retyped } from "./hostile/rewrites";
 import { isImageDelete, isImageShow, isRoot, isTagDelete, pathOf } from "./hostile/routes";
 import { bigRoot, deepRoot, hugeRoot } from "./hostile/streamBody";
 import { profile as builtinProfile } from "./profiles";
-import { startReference } from "./reference";
+import { startReference, tokens } from "./reference";
 
 export type { HostileMode, HostileRequest } from "./hostile/HostileMode";
 
@@ -25,6 +26,10 @@ export interface HostileOptions {
   readonly bigBytes?: number;
   /** deep-root: nesting depth (default 100,000). */
   readonly depth?: number;
+  /** expire-token: requests answered before the owner token is refused (default 150). */
+  readonly expireAfter?: number;
+  /** slow-deletes: how long each tag DELETE is held before it is forwarded (default 3 s). */
+  readonly deleteDelayMs?: number;
 }
 
 export interface HostileTarget {
@@ -54,6 +59,21 @@ function send(res: ServerResponse, answer: Forwarded): void {
     ...(bodyless ? {} : { "content-length": String(answer.body.length) }),
   });
   res.end(bodyless ? undefined : answer.body);
+}
+
+/** What the modes that only rewrite a faithful answer make of it. */
+function rewrite(
+  mode: HostileMode,
+  answer: Forwarded,
+  req: IncomingMessage,
+  token: string | undefined,
+): Forwarded {
+  if (mode === "echo-token") return echoToken(answer, token);
+  if (mode === "echo-token-in-type") return echoTokenInType(answer, token);
+  if (mode === "json-charset") return retyped(answer, "application/json; charset=UTF-8");
+  if (mode === "json-uppercase") return retyped(answer, "application/JSON");
+  if (mode === "gzip-errors") return gzipped(answer, req.headers["accept-encoding"]);
+  return answer;
 }
 
 function throttleAnswer(status: number): Forwarded {
@@ -89,6 +109,7 @@ export async function startHostileTarget(options: HostileOptions): Promise<Hosti
       at: performance.now(),
       fate,
       ...(body === undefined ? {} : { body: body.toString("utf8") }),
+      ...(req.headers["user-agent"] === undefined ? {} : { userAgent: req.headers["user-agent"] }),
     });
   };
 
@@ -137,7 +158,20 @@ export async function startHostileTarget(options: HostileOptions): Promise<Hosti
       deepRoot(res, options.depth ?? 100_000);
       return;
     }
+    if (mode === "slow-deletes" && isTagDelete(req))
+      await new Promise((resolve) => setTimeout(resolve, options.deleteDelayMs ?? 3000));
+    // expire-token: past the limit the owner's token is no longer valid; the reference answers as to any bad token.
+    const expired =
+      mode === "expire-token" &&
+      n > (options.expireAfter ?? 150) &&
+      req.headers["x-auth-token"] === tokens.owner;
+    if (expired) req.headers["x-auth-token"] = "expired-owner-token";
     const answer = await forward(upstream, agent, req, body);
+    if (expired) {
+      note(req, `owner token refused (${answer.status})`, body);
+      send(res, answer);
+      return;
+    }
     if (mode === "trickle" && isImageShow(req)) {
       note(req, "trickled");
       trickle(
@@ -154,12 +188,14 @@ export async function startHostileTarget(options: HostileOptions): Promise<Hosti
       late204(socket, 50);
       return;
     }
+    if ((mode === "eager-204-body" || mode === "chunked-204") && isTagDelete(req) && answer.status === 204) {
+      note(req, "204 with content right behind it");
+      eager204(socket, mode === "eager-204-body" ? "close" : "chunked", '{"late":true}');
+      return;
+    }
     const token = req.headers["x-auth-token"];
     note(req, "forwarded", body);
-    send(
-      res,
-      mode === "echo-token" ? echoToken(answer, typeof token === "string" ? token : undefined) : answer,
-    );
+    send(res, rewrite(mode, answer, req, typeof token === "string" ? token : undefined));
   };
 
   const server: Server | ReturnType<typeof createNetServer> =

@@ -7,11 +7,19 @@ export type HostileMode =
   | "deep-root"
   | "big-root"
   | "echo-token"
+  | "echo-token-in-type"
   | "throttle"
   | "reset-mid-body"
   | "late-204-body"
   | "hanging-deletes"
-  | "die-after";
+  | "die-after"
+  | "json-charset"
+  | "json-uppercase"
+  | "gzip-errors"
+  | "eager-204-body"
+  | "chunked-204"
+  | "expire-token"
+  | "slow-deletes";
 
 export const hostileModes: readonly HostileMode[] = [
   "silent",
@@ -21,11 +29,19 @@ export const hostileModes: readonly HostileMode[] = [
   "deep-root",
   "big-root",
   "echo-token",
+  "echo-token-in-type",
   "throttle",
   "reset-mid-body",
   "late-204-body",
   "hanging-deletes",
   "die-after",
+  "json-charset",
+  "json-uppercase",
+  "gzip-errors",
+  "eager-204-body",
+  "chunked-204",
+  "expire-token",
+  "slow-deletes",
 ];
 
 /** One request as the hostile target received it: its number (from 1), what, when, and what it did with it. */
@@ -39,4 +55,6 @@ export interface HostileRequest {
   readonly fate: string;
   /** The request body as text (throttled and forwarded requests): a retry carries the same one. */
   readonly body?: string;
+  /** Its User-Agent header, if it had one. */
+  readonly userAgent?: string;
 }

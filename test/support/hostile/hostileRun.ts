@@ -21,6 +21,8 @@ export interface HostileRun {
   readonly target: HostileTarget;
   readonly run: MeasuredRun;
   readonly out: string;
+  /** The CLI's TMPDIR (searched for leaks too). */
+  readonly tmp: string;
   /** report.json as written, when it was. */
   readonly report: Report | undefined;
   /** Every expectation that did not hold, in words; empty when all held. */
@@ -32,12 +34,19 @@ export interface HostileRun {
 
 /**
  * Runs the real CLI against a hostile target as an operator would (`run --target <url> --quiet --rate 0
- * --timeout 2 --out <tmp> --seed 1`, tokens in the environment) and checks what every mode must show: the exit
+ * --timeout 2 --out <tmp> --seed 1`, and `more`'s options and environment; tokens in the environment) and checks what every mode must show: the exit
  * code, a wall-time bound, a report.json that validates, and no token in any form in stdout, stderr, the out
  * directory or the files the CLI left in its own TMPDIR. Failures are collected, so one run shows them all.
  * The caller disposes of it once it has inspected the target's reference.
  */
-export async function hostileRun(options: HostileOptions, expected: HostileExpectation): Promise<HostileRun> {
+export async function hostileRun(
+  options: HostileOptions,
+  expected: HostileExpectation,
+  more: {
+    readonly args?: (out: string) => readonly string[];
+    readonly env?: (tmp: string) => Record<string, string>;
+  } = {},
+): Promise<HostileRun> {
   const target = await startHostileTarget(options);
   const out = tempOut();
   const childTmp = mkdtempSync(join(tmpdir(), "itc-hostile-tmp-"));
@@ -54,8 +63,14 @@ export async function hostileRun(options: HostileOptions, expected: HostileExpec
     out,
     "--seed",
     "1",
+    ...(more.args?.(out) ?? []),
   ];
-  const env = { ITC_TOKEN: tokens.owner, ITC_ALT_TOKEN: tokens.alt, TMPDIR: childTmp };
+  const env = {
+    ITC_TOKEN: tokens.owner,
+    ITC_ALT_TOKEN: tokens.alt,
+    TMPDIR: childTmp,
+    ...more.env?.(childTmp),
+  };
   const run = await runMeasured(args, env, expected.maxMs + 20_000);
   const failed: string[] = [];
   const want = (what: string, ok: boolean, got?: unknown): void => {
@@ -84,7 +99,7 @@ export async function hostileRun(options: HostileOptions, expected: HostileExpec
     await target.stop();
     for (const dir of [out, childTmp]) rmSync(dir, { recursive: true, force: true });
   };
-  return { target, run, out, report, failed, want, dispose };
+  return { target, run, out, tmp: childTmp, report, failed, want, dispose };
 }
 
 /** The failures with enough of the run to see why: its stderr's start and stdout's last lines. */

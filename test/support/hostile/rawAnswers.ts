@@ -49,3 +49,16 @@ export function late204(socket: Socket, afterMs: number): void {
     socket.end('{"late":true}');
   }, afterMs);
 }
+
+/**
+ * eager-204-body (`close`) and chunked-204 (`chunked`): a 204 and content right behind it, in one write, then
+ * the connection closes. Node's parser takes the 204 and fails on the bytes after it.
+ */
+export function eager204(socket: Socket, variant: "close" | "chunked", content: string): void {
+  const date = new Date().toUTCString();
+  const message =
+    variant === "close"
+      ? `${head(204, { Connection: "close", Date: date })}${content}`
+      : `${head(204, { "Transfer-Encoding": "chunked", Connection: "close", Date: date })}${Buffer.byteLength(content).toString(16)}\r\n${content}\r\n0\r\n\r\n`;
+  socket.end(message);
+}

@@ -137,6 +137,10 @@ describe("hostile target", () => {
       expect(text).toContain("\\u002D");
       expect(text).toContain("%74%65%73%74%2D");
       expect(text).toContain("%74%65%73%74%2d");
+      expect(body["echo_base64"]).toBe(Buffer.from(tokens.owner).toString("base64"));
+      expect(body["echo_html_decimal"]).toMatch(/^&#116;&#101;&#115;&#116;&#45;/);
+      expect(body["echo_spaced"]).toBe(Array.from(tokens.owner).join(" "));
+      expect(res.headers.get("x-echo-hex-lower")).toBe(Buffer.from(tokens.owner).toString("hex"));
       const ok = await fetch(`${t.url}/`);
       expect([...ok.headers.keys()].some((k) => k.startsWith("x-echo-"))).toBe(false);
     });

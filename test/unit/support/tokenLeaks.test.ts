@@ -1,4 +1,4 @@
-import { percentEncodeAll, unicodeEscapeAll } from "../../support/hostile/echoToken";
+import { encodedEchoes, percentEncodeAll, unicodeEscapeAll } from "../../support/hostile/echoToken";
 import { leakedSecrets } from "../../support/hostile/tokenLeaks";
 import { tokens } from "../../support/reference";
 
@@ -22,6 +22,16 @@ describe("leakedSecrets", () => {
     ["percent-encoded inside JSON", JSON.stringify({ path: `/x?t=${percentEncodeAll(owner, "lower")}` })],
   ])("finds the token %s", (_, text) => {
     expect(leakedSecrets(`prefix ${text} suffix`, secrets)).toEqual([owner]);
+  });
+
+  it.each(Object.entries(encodedEchoes(owner)))("finds the token as the hostile target's %s", (_, text) => {
+    expect(leakedSecrets(`prefix ${JSON.stringify({ m: text })} suffix`, secrets)).toEqual([owner]);
+    expect(leakedSecrets(`<td>${text}</td>`, secrets)).toEqual([owner]);
+  });
+
+  it("finds nothing in ordinary base64 or hex", () => {
+    const text = `${Buffer.from("test-owner-token-5f1").toString("base64")} ${Buffer.from("another text entirely").toString("hex")}`;
+    expect(leakedSecrets(text, secrets)).toEqual([]);
   });
 
   it("finds nothing in redacted text, placeholders included", () => {

@@ -1,4 +1,4 @@
-import { serveVerifier, type ForwardedRequest } from "../../../../contracts/verify/serveVerifier";
+import { pactPath, serveVerifier, type ForwardedRequest } from "../../../../contracts/verify/serveVerifier";
 
 describe("the loopback endpoint the verifier child talks to", () => {
   it("sets up states and forwards requests only for callers with the run's nonce, which it strips", async () => {
@@ -75,6 +75,35 @@ describe("the loopback endpoint the verifier child talks to", () => {
       });
       expect(res.status).toBe(502);
       expect(server.error()).toMatchObject({ message: "target unreachable" });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("serves the pact at the nonce's path only, and a coded answer's body goes back decoded, without its coding", async () => {
+    const server = await serveVerifier({
+      pact: '{"interactions":[]}',
+      setUp: () => Promise.resolve({}),
+      forward: () =>
+        Promise.resolve({
+          status: 404,
+          headers: { "content-type": "application/json", "content-encoding": "gzip" },
+          body: '{"message":"m"}',
+        }),
+    });
+    try {
+      const pact = await fetch(`${server.url}${pactPath(server.nonce)}`);
+      expect([pact.status, await pact.text()]).toEqual([200, '{"interactions":[]}']);
+      expect((await fetch(`${server.url}${pactPath("guess")}`)).status).toBe(403);
+      const res = await fetch(`${server.url}/v2/images/x/tags/t`, {
+        method: "DELETE",
+        headers: { "x-itc-nonce": server.nonce },
+      });
+      expect([res.status, res.headers.get("content-encoding"), await res.text()]).toEqual([
+        404,
+        null,
+        '{"message":"m"}',
+      ]);
     } finally {
       await server.close();
     }
