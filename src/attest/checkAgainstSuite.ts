@@ -5,7 +5,7 @@ import { suiteScenarios } from "../../suites";
 import type { Scenario } from "../engine/Scenario";
 import { loadProfile } from "../profile/loadProfile";
 import { withoutFlags } from "../profile/tagFlags";
-import type { Verification } from "./verifyReport";
+import type { Verification } from "./Verification";
 
 /** Why a reported scenario is not what the suite defines under its id, if it is not. */
 function mismatch(reported: Report["statuses"][number]["scenarios"][number], status: number, s: Scenario) {

@@ -1,5 +1,5 @@
 import type { Report } from "../../reports/Report";
-import type { Verification } from "./verifyReport";
+import type { Verification } from "./Verification";
 
 /**
  * Each scenario's outcome and breaches follow from its own checks, as the run decides them: a scenario that

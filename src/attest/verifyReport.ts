@@ -22,12 +22,9 @@ import { sha256File } from "./sha256File";
 import { checkAgainstSuite } from "./checkAgainstSuite";
 import { checkEvidence } from "./checkEvidence";
 
-/** One finding of verify-report: what was checked, and whether it held. */
-export interface Verification {
-  readonly check: string;
-  readonly ok: boolean;
-  readonly detail: string;
-}
+import type { Verification } from "./Verification";
+
+export type { Verification } from "./Verification";
 
 /** A subject names a file in the report folder itself: no path, nothing hidden. */
 const plainName = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;

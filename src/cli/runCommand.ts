@@ -11,7 +11,7 @@ import type { RunConfig } from "../config/RunConfig";
 import { resolveRunConfig } from "../config/resolveRunConfig";
 import { redactorFor } from "../engine/redactorFor";
 import { runSuite } from "../engine/runSuite";
-import { startEmbeddedTarget, type EmbeddedTarget } from "../engine/startEmbeddedTarget";
+import { startEmbeddedTarget, type EmbeddedTarget } from "../reference/startEmbeddedTarget";
 import type { Target } from "../engine/Target";
 import { verdictOf } from "../engine/verdictOf";
 import { Agents } from "../http/Agents";

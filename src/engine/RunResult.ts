@@ -4,18 +4,15 @@ import type { HttpStats } from "../http/HttpStats";
 import type { Profile } from "../profile/Profile";
 import type { Check } from "./checks/Check";
 import type { PropertyDetails } from "./property/PropertyOutput";
-import type { CleanupResult } from "./ScratchImages";
+import type { CleanupResult } from "./CleanupResult";
+import type { Finding } from "./Finding";
+import type { NotExercisedCause } from "./NotExercised";
+
+export type { Finding } from "./Finding";
+export type { NotExercisedCause } from "./NotExercised";
 import type { Target } from "./Target";
 
 export type Outcome = "pass" | "fail" | "not-exercised";
-
-/**
- * Why a scenario was not exercised. Every cause makes the verdict incomplete except untriggerable (a 5xx that a
- * live target cannot be made to answer), and for a flagged or extended scenario needs-input. interrupted: Ctrl-C or a time limit cut it short; suite-error: a bug
- * of the suite's own; throttled: the target kept answering 429 (or 503) with Retry-After.
- */
-export type NotExercisedCause =
-  "needs-input" | "setup-failed" | "untriggerable" | "interrupted" | "suite-error" | "throttled";
 
 export interface ScenarioResult {
   readonly scenario: Scenario;
@@ -45,16 +42,6 @@ export interface ScenarioResult {
  * token-rejected, not-image-api and tls: the user's configuration (exit 2).
  */
 export type AbortKind = "unreachable" | "user" | "token-rejected" | "token-expired" | "not-image-api" | "tls";
-
-/** Something worth telling the cloud's owner that decides nothing, such as "400 but stored". */
-export interface Finding {
-  readonly id: string;
-  readonly title: string;
-  readonly detail: string;
-  /** The scenario that saw it, if any. */
-  readonly scenario?: string;
-  readonly exchanges: readonly Exchange[];
-}
 
 export interface RunResult {
   readonly runId: string;

@@ -3,12 +3,13 @@ import type { TlsFiles } from "../http/Agents";
 import type { Exchange } from "../http/Exchange";
 import type { HttpClient } from "../http/HttpClient";
 import type { Profile } from "../profile/Profile";
-import type { FaultPlan } from "../reference/FaultPlan";
+import type { FaultInjector } from "./FaultInjector";
 import type { Fixtures } from "./Fixtures";
 import type { Probe } from "./Probe";
 import type { RunSettings } from "./RunSettings";
-import type { NotExercisedCause } from "./RunResult";
-import type { Tier } from "./Scenario";
+import type { Tier } from "./ScenarioTypes";
+
+export type { NotExercised } from "./NotExercised";
 import type { Target } from "./Target";
 
 /** What a scenario's run function gets: the profile, tags derived from it, fixtures, the probe and the settings. */
@@ -28,17 +29,10 @@ export interface ScenarioContext {
   /** The command line that reruns this scenario alone with this seed, replaying the given fast-check path. */
   readonly replayCommand: (path: string) => string;
   /** Present only on the embedded reference, which the engine started in-process. */
-  readonly faults: FaultPlan | undefined;
+  readonly faults: FaultInjector | undefined;
   /** The run's signal: Ctrl-C, or the target failing elsewhere in the run. */
   readonly signal: AbortSignal | undefined;
   /** Each request's bound (--timeout) and the TLS settings, for what reaches the target outside the client. */
   readonly timeoutMs: number;
   readonly tls: TlsFiles;
-}
-
-/** A scenario that finds, while running, that it cannot prove anything says so; otherwise the probe's checks decide. */
-export interface NotExercised {
-  readonly notExercised: string;
-  /** Why, for the verdict (default setup-failed). */
-  readonly cause?: NotExercisedCause;
 }

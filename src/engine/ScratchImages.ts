@@ -5,25 +5,13 @@ import type { HttpClient } from "../http/HttpClient";
 import type { Profile } from "../profile/Profile";
 import { mapLimit } from "../util/mapLimit";
 import { listImages } from "./listImages";
-import type { Finding } from "./RunResult";
+import type { CleanupResult } from "./CleanupResult";
+import type { Creator } from "./Creator";
+import type { Finding } from "./Finding";
+
+export type { CleanupResult } from "./CleanupResult";
+export type { Creator } from "./Creator";
 import { defaultNamePrefix, ownScratchName, runScratchName } from "./scratchNames";
-
-export type Creator = "owner" | "alt";
-
-export interface CleanupResult {
-  /** Scratch images the run created: those the target said it created, and those found by name. */
-  readonly created: number;
-  readonly deleted: number;
-  /** Images found by name that no create answer had announced (a create that answered an error, or lost). */
-  readonly foundByName: number;
-  /** Images that could not be deleted, with why: a user must know what the run left behind. */
-  readonly leftBehind: readonly { readonly imageId: string; readonly why: string }[];
-  /**
-   * Names the run sent in a create that the target could not be asked about (its listing failed or was cut):
-   * an image stored under one may be left behind, unseen. The run treats them like images left behind.
-   */
-  readonly unverified: readonly { readonly name: string; readonly why: string }[];
-}
 
 interface Created {
   readonly id: string;

@@ -1,5 +1,5 @@
 import type { Credentials } from "../http/HttpClient";
-import type { FaultPlan } from "../reference/FaultPlan";
+import type { FaultInjector } from "./FaultInjector";
 
 /** What the run talks to: the embedded reference (started in-process) or a live deployment. */
 export interface Target {
@@ -15,7 +15,7 @@ export interface Target {
   /** The owner's project id when known without asking the Image API (Keystone tells it). */
   readonly ownerProjectId?: string;
   /** Only the embedded reference has one. */
-  readonly faults: FaultPlan | undefined;
+  readonly faults: FaultInjector | undefined;
   /** The Keystone the tokens come from, when the suite authenticated itself (no secrets). */
   readonly keystoneUrl?: string;
   /** Secrets beyond the tokens (passwords, application credential secrets): redacted everywhere. */

@@ -3,7 +3,7 @@ import { suiteScenarios } from "../../suites";
 import { runSuite } from "../engine/runSuite";
 import type { RunResult } from "../engine/RunResult";
 import type { RunSettings } from "../engine/RunSettings";
-import { startEmbeddedTarget } from "../engine/startEmbeddedTarget";
+import { startEmbeddedTarget } from "../reference/startEmbeddedTarget";
 import type { Verdict } from "../engine/verdict";
 import { verdictOf } from "../engine/verdictOf";
 import type { Profile } from "../profile/Profile";

@@ -1,9 +1,9 @@
+import type { Target } from "../engine/Target";
 import type { Profile } from "../profile/Profile";
-import { FaultPlan } from "../reference/FaultPlan";
-import { randomTokens, referenceIdentities } from "../reference/Identity";
-import type { ReferenceBehaviour } from "../reference/RefExchange";
-import { ReferenceServer } from "../reference/ReferenceServer";
-import type { Target } from "./Target";
+import { FaultPlan } from "./FaultPlan";
+import { randomTokens, referenceIdentities } from "./Identity";
+import type { ReferenceBehaviour } from "./RefExchange";
+import { ReferenceServer } from "./ReferenceServer";
 
 export interface EmbeddedTarget {
   readonly target: Target;
