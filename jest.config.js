@@ -6,4 +6,5 @@ module.exports = {
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.test.json" }] },
   // A guard against hangs, not a speed assertion: e2e tests spawn the CLI against whole suites.
   testTimeout: 120000,
+  setupFiles: ["<rootDir>/test/support/isolatedState.ts"],
 };

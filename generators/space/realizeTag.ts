@@ -58,7 +58,7 @@ function sequenceChar(chars: Composition, i: number, v: number, spread: boolean)
 export function realizeTag(spec: TagSpec, lengths: readonly LengthLevel[]): string | undefined {
   const key = `${spec.length}|${spec.pick}|${spec.chars}|${spec.first}|${spec.last}|${spec.variant}`;
   let byKey = memo.get(lengths);
-  if (byKey === undefined) memo.set(lengths, (byKey = new Map()));
+  if (byKey === undefined) memo.set(lengths, (byKey = new Map<string, string | undefined>()));
   if (byKey.has(key)) return byKey.get(key);
   const tag = build(spec, lengths);
   if (byKey.size > 50_000) byKey.clear();

@@ -16,6 +16,7 @@ export const relationIds = [
 ] as const;
 export type Relation = (typeof relationIds)[number];
 
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, NUL included, is what "ASCII" means here
 const ascii = /^[\x00-\x7f]*$/;
 const isNfc = (s: string): boolean => s.normalize("NFC") === s;
 

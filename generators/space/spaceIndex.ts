@@ -28,7 +28,7 @@ export function spaceIndex(space: InputSpace): SpaceIndex {
   const byDim = new Map<string, Map<string, number>>();
   refs.forEach((r, i) => {
     let m = byDim.get(r.dimension);
-    if (m === undefined) byDim.set(r.dimension, (m = new Map()));
+    if (m === undefined) byDim.set(r.dimension, (m = new Map<string, number>()));
     m.set(r.level, i);
   });
   const reasons: (string | undefined)[] = new Array<string | undefined>(n * n);
@@ -51,7 +51,7 @@ export function spaceIndex(space: InputSpace): SpaceIndex {
       const out: number[] = [];
       for (const [dimension, ls] of Object.entries(levels)) {
         const m = byDim.get(dimension);
-        for (const level of ls ?? []) {
+        for (const level of ls) {
           const i = m?.get(level);
           if (i !== undefined) out.push(i);
         }

@@ -28,6 +28,22 @@ export function checkEvidence(report: Report): Verification[] {
           detail: `${s.id} lists ${s.breaches.length} breaches, its evidence gives ${breaches}`,
         });
     }
+  // Every 5xx of the run is either asked for (an injected fault, its exchange in the evidence says so) or a
+  // breach that keeps the verdict from conformant: a run that saw one and says conformant hides a case.
+  const asked = new Set(
+    report.statuses.flatMap((r) =>
+      r.scenarios.flatMap((s) =>
+        s.evidence.exchanges.filter((e) => (e.expected ?? []).includes(e.status)).map((e) => e.seq),
+      ),
+    ),
+  );
+  const unasked = report.stats.serverErrors.filter((seq) => !asked.has(seq));
+  if (unasked.length > 0 && report.verdict === "conformant")
+    out.push({
+      check: "evidence",
+      ok: false,
+      detail: `the run saw ${unasked.length} 5xx answers that no evidence shows asked for (exchanges ${unasked.slice(0, 10).join(", ")}), yet it says conformant`,
+    });
   const count = report.statuses.reduce((n, r) => n + r.scenarios.length, 0);
   if (out.length === 0)
     out.push({ check: "evidence", ok: true, detail: `${count} scenarios agree with their own checks` });

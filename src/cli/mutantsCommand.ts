@@ -4,7 +4,7 @@ import { defaultRunSettings } from "../engine/RunSettings";
 import { profilesOf } from "../mutants/Mutant";
 import { allMutants } from "../mutants/catalog";
 import { checkFaithful, scoreMutant } from "../mutants/scoreMutants";
-import { builtinProfileNames, defaultProfileName, type BuiltinProfileName } from "../profile/builtinProfiles";
+import { builtinProfileNames, type BuiltinProfileName } from "../profile/builtinProfiles";
 import { loadProfile } from "../profile/loadProfile";
 import type { Profile } from "../profile/Profile";
 import { ConfigError } from "../config/ConfigError";

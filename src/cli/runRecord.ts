@@ -82,7 +82,7 @@ export function readRecords(): RunRecord[] {
             {
               runId: r.runId,
               startedAt: r.startedAt,
-              target: String(r.target ?? ""),
+              target: typeof r.target === "string" ? r.target : "",
               names: r.names.filter((n): n is string => typeof n === "string"),
             },
           ]

@@ -7,6 +7,7 @@ import type { Need, Scenario } from "../../src/engine/Scenario";
 import type { Profile } from "../../src/profile/Profile";
 import { capabilities } from "./capabilities";
 import { coveragePlan, judgesFor } from "./coveragePlan";
+import { describePlan } from "./describePlan";
 import { runPlan } from "./runPlan";
 
 export interface JudgeScenarioSpec {
@@ -55,6 +56,10 @@ export function judgeScenario(spec: JudgeScenarioSpec): Scenario {
         },
         {
           examples,
+          show: (v) => {
+            const real = realizePlan(v, space);
+            return real === undefined ? JSON.stringify(v) : describePlan(real);
+          },
           unavailable: Object.fromEntries(unavailable),
           plannedRequests:
             examples.length === 0

@@ -7,7 +7,7 @@ import { forward, readAll, type Forwarded } from "./hostile/forward";
 import type { HostileMode, HostileRequest } from "./hostile/HostileMode";
 import { eager204, late204, resetMidBody, trickle } from "./hostile/rawAnswers";
 import { gzipped, retyped } from "./hostile/rewrites";
-import { isImageDelete, isImageShow, isRoot, isTagDelete, pathOf } from "./hostile/routes";
+import { isImageDelete, isImageShow, isRoot, isTagDelete, pathOf, tagOf } from "./hostile/routes";
 import { bigRoot, deepRoot, hugeRoot } from "./hostile/streamBody";
 import { profile as builtinProfile } from "./profiles";
 import { startReference, tokens } from "./reference";
@@ -156,6 +156,23 @@ export async function startHostileTarget(options: HostileOptions): Promise<Hosti
     if (isRoot(req) && mode === "deep-root") {
       note(req, "deep root");
       deepRoot(res, options.depth ?? 100_000);
+      return;
+    }
+    // slow-long-500: a tag over 64 characters is answered 500, after 1.5 s (a case the time budget catches running).
+    if (mode === "slow-long-500" && isTagDelete(req) && tagOf(req).length > 64) {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      note(req, "500 after 1.5 s", body);
+      send(res, {
+        status: 500,
+        headers: { "content-type": "application/json" },
+        body: Buffer.from(
+          JSON.stringify({
+            message: "Internal Server Error",
+            code: "500 Internal Server Error",
+            title: "Internal Server Error",
+          }),
+        ),
+      });
       return;
     }
     if (mode === "slow-deletes" && isTagDelete(req))

@@ -73,7 +73,7 @@ const optionCache = new WeakMap<ConstructContext, Map<string, number[]>>();
 
 function optionsOf(judge: JudgeDomain, dimension: DimensionId, ctx: ConstructContext): number[] {
   let cache = optionCache.get(ctx);
-  if (cache === undefined) optionCache.set(ctx, (cache = new Map()));
+  if (cache === undefined) optionCache.set(ctx, (cache = new Map<string, number[]>()));
   const key = `${judge.id}|${dimension}`;
   let out = cache.get(key);
   if (out === undefined) {
@@ -121,7 +121,6 @@ function bestLevel(
 
 function countTarget(level: string, rng: () => number): number {
   const bucket = countLevels.find((l) => l.id === level) ?? countLevels[0];
-  if (bucket === undefined) return 1;
   const top = Math.min(bucket.max, bucket.min + 3);
   return bucket.min + Math.floor(rng() * (top - bucket.min + 1));
 }

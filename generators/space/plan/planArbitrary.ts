@@ -92,20 +92,105 @@ export function planArbitrary(
     },
     { requiredKeys: ["tag", "credential", "body", "variant"] },
   );
+  // Keys in shrinking order: fewer requests first, then fewer tags, then simpler ones.
   const plans = fc.record({
-    image: fc.constantFrom(...nonEmpty(images, judge.images[0] ?? "own-private")),
+    steps: fc.array(step, { minLength: 1, maxLength: 12 }),
     tags: fc.array(source, { maxLength: 24 }),
     fill: fc.nat({ max: 60 }),
-    steps: fc.array(step, { minLength: 1, maxLength: 12 }),
+    image: fc.constantFrom(...nonEmpty(images, judge.images[0] ?? "own-private")),
     salt: fc.nat(),
   });
+
   const side2 = (t: string): string => space.sideOf(t);
-  return boundedFilter(
-    plans,
-    (p) => {
-      const real = realizePlan(p, space);
-      return real !== undefined && images.includes(p.image) && fits(judge, real, side2);
-    },
-    `${judge.id} plan`,
+  const keep = (p: PlanValue): boolean => {
+    const real = realizePlan(p, space);
+    return real !== undefined && images.includes(p.image) && fits(judge, real, side2);
+  };
+  return new PlanArbitrary(
+    boundedFilter(plans, keep, `${judge.id} plan`),
+    keep,
+    space.lengths.map((l) => l.id),
   );
+}
+
+/**
+ * The plans of a judge, shrunk as a person would: first to one request of the plan alone, then to that request
+ * with only the tags it names (and their near misses), then field by field (fast-check's record shrinking).
+ * A plan of a dozen requests on an image of a dozen tags shrinks to one short request in a few dozen tries,
+ * each cheap, where field by field alone would spend the shrinking budget on tags that do not matter.
+ */
+class PlanArbitrary extends fc.Arbitrary<PlanValue> {
+  constructor(
+    private readonly inner: fc.Arbitrary<PlanValue>,
+    private readonly keep: (p: PlanValue) => boolean,
+    /** The length levels, shortest first: a tag shrinks through each, not only to the first. */
+    private readonly lengths: readonly string[],
+  ) {
+    super();
+  }
+
+  generate(mrng: fc.Random, biasFactor: number | undefined): fc.Value<PlanValue> {
+    return this.inner.generate(mrng, biasFactor);
+  }
+
+  canShrinkWithoutContext(value: unknown): value is PlanValue {
+    return this.inner.canShrinkWithoutContext(value);
+  }
+
+  shrink(value: PlanValue, context: unknown): fc.Stream<fc.Value<PlanValue>> {
+    const smaller = [...oneStep(value), ...ownTags(value), ...simplerTag(value, this.lengths)].filter(
+      (p) => this.keep(p) && this.canShrinkWithoutContext(p),
+    );
+    return fc.Stream.of(...smaller.map((p) => new fc.Value(p, undefined))).join(
+      this.inner.shrink(value, context),
+    );
+  }
+}
+
+/** Each request of a plan alone, on the same image. */
+function oneStep(p: PlanValue): PlanValue[] {
+  return p.steps.length <= 1 ? [] : p.steps.map((s) => ({ ...p, steps: [s] }));
+}
+
+/** A one-request plan with only the tags its request names (and near misses of that tag). */
+function ownTags(p: PlanValue): PlanValue[] {
+  const step = p.steps[0];
+  if (p.steps.length !== 1 || step === undefined) return [];
+  const named = "on" in step.tag ? p.tags[step.tag.on % Math.max(1, p.tags.length)]?.spec : step.tag.spec;
+  if (named === undefined) return [];
+  const same = JSON.stringify(named);
+  const tags = p.tags.filter((t) => JSON.stringify(t.spec) === same);
+  if (tags.length === p.tags.length) return [];
+  const on = tags.findIndex((t) => t.how === undefined);
+  const retagged = "on" in step.tag ? (on < 0 ? undefined : { ...step, tag: { on } }) : step;
+  return retagged === undefined ? [] : [{ ...p, tags, steps: [retagged] }];
+}
+
+/**
+ * A one-request plan whose tag is simpler in one way: its edges like the rest, a shorter length level (each of
+ * them, shortest first), the level's first length, the first characters. Every tag of the plan built from the
+ * same spec changes with it, so the near misses on the image stay near misses of the tag named.
+ */
+function simplerTag(p: PlanValue, lengths: readonly string[]): PlanValue[] {
+  const step = p.steps[0];
+  if (p.steps.length !== 1 || step === undefined) return [];
+  const named = "on" in step.tag ? p.tags[step.tag.on % Math.max(1, p.tags.length)]?.spec : step.tag.spec;
+  if (named === undefined) return [];
+  const shorter = lengths.slice(0, Math.max(0, lengths.indexOf(named.length)));
+  const variants: TagSpec[] = [
+    ...(named.first !== "same" || named.last !== "same"
+      ? [{ ...named, first: "same" as const, last: "same" as const }]
+      : []),
+    ...(named.last !== "same" ? [{ ...named, last: "same" as const }] : []),
+    ...(named.first !== "same" ? [{ ...named, first: "same" as const }] : []),
+    ...shorter.map((length) => ({ ...named, length, pick: 0 })),
+    ...(named.pick !== 0 ? [{ ...named, pick: 0 }] : []),
+    ...(named.variant !== 0 ? [{ ...named, variant: 0 }] : []),
+  ];
+  const same = JSON.stringify(named);
+  return variants.map((spec) => ({
+    ...p,
+    tags: p.tags.map((t) => (JSON.stringify(t.spec) === same ? { ...t, spec } : t)),
+    steps: ["on" in step.tag ? step : { ...step, tag: { ...step.tag, spec } }],
+  }));
 }

@@ -96,7 +96,6 @@ export function planCoverage(input: CoverageInput): CoveragePlan {
   const unreached: string[] = [];
   const cases: (CoverageCase & { readonly pairs: ReadonlySet<number> })[] = [];
   const covered = new Set<string>();
-  let requests = 0;
   while (uncovered.size > 0) {
     const open = [...uncovered];
     let best:
@@ -150,11 +149,10 @@ export function planCoverage(input: CoverageInput): CoveragePlan {
       newPairs: best.gain,
       pairs: best.pairs,
     });
-    requests += best.cost;
   }
   const kept = withoutRedundant(cases);
   return {
-    cases: kept.map(({ pairs: _pairs, ...c }) => c),
+    cases: kept.map((c) => ({ judge: c.judge, value: c.value, cost: c.cost, newPairs: c.newPairs })),
     infeasible: universe.infeasible,
     notExercised,
     covered,

@@ -5,7 +5,7 @@ import { coreCheck, type Check } from "./Check";
 const changing = new Set(["tags", "updated_at"]);
 
 const show = (v: unknown): string => {
-  const s = JSON.stringify(v) ?? "absent";
+  const s = v === undefined ? "absent" : JSON.stringify(v);
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 };
 

@@ -42,7 +42,9 @@ export class CaseRecorder {
   private last: CaseRecord = { checks: [], exchanges: [] };
   /** Cases run to their end before any failure (shrinking aside). */
   private ran = 0;
-  private shrinks = 0;
+  /** Requests the cases sent before the first failure, and those shrinking has sent since. */
+  private requestsBefore = 0;
+  private shrinkRequests = 0;
   private shrinkStopped = false;
   private budgetHit = false;
   private caseDeviations: string[] = [];
@@ -56,6 +58,8 @@ export class CaseRecorder {
       readonly examples: number;
       readonly unavailable?: Readonly<Record<string, string>>;
       readonly plannedRequests?: number;
+      /** How a value is shown (a counterexample, a deviation's case). */
+      readonly show?: (value: unknown) => string;
     } = { examples: 0 },
   ) {
     this.explore = ctx.tier !== "core";
@@ -68,7 +72,9 @@ export class CaseRecorder {
       this.budgetHit = true;
       return false;
     }
-    if (this.failing !== undefined && ++this.shrinks > this.planned) {
+    // Shrinking may send as many requests as the cases before the failure did (200 at least): a failing run
+    // costs at most about twice a passing one, and a coverage case of many requests still shrinks far.
+    if (this.failing !== undefined && this.shrinkRequests > Math.max(200, this.requestsBefore)) {
       this.shrinkStopped = true;
       return false;
     }
@@ -92,6 +98,8 @@ export class CaseRecorder {
   /** Judges a case that ran to its end (or stopped with an error) and tells fast-check whether it held. */
   endCase(value: unknown, probe: Probe, exchanges: readonly Exchange[], error: unknown): boolean {
     const index = this.failing === undefined ? this.ran++ : -1;
+    if (this.failing === undefined) this.requestsBefore += exchanges.length;
+    else this.shrinkRequests += exchanges.length;
     if (error !== undefined) {
       if (error instanceof Error && error.name === "CaseFailed") this.caseStopped = error.message;
       // Ctrl-C, the target gone or throttling, a setup step that failed before the subject request: no case
@@ -116,7 +124,7 @@ export class CaseRecorder {
     }
     if (this.fatal !== undefined) return true;
     if (this.explore && (bad.length > 0 || this.caseStopped !== undefined) && index >= 0) {
-      const shown = JSON.stringify(value) ?? "";
+      const shown = this.show(value);
       if (this.reported === undefined || shown.length < this.reported.value.length)
         this.reported = { ...record, value: shown, index };
     }
@@ -136,11 +144,15 @@ export class CaseRecorder {
     );
   }
 
-  output<T>(
-    details: fc.RunDetails<[T]>,
-    seed: number,
-    stringify: (v: unknown) => string,
-  ): PropertyOutput | NotExercised {
+  private show(value: unknown): string {
+    const show = this.plan.show;
+    if (show !== undefined) return show(value);
+    // JSON.stringify gives undefined for undefined itself (its declared type says string).
+    const shown = JSON.stringify(value) as string | undefined;
+    return shown ?? "";
+  }
+
+  output<T>(details: fc.RunDetails<[T]>, seed: number): PropertyOutput | NotExercised {
     const { ctx, failing, reported, fatal } = this;
     const failure = failing ?? reported;
     // A failure that decides the verdict, found before the run was stopped, stands: the target did it. A stop
@@ -196,7 +208,7 @@ export class CaseRecorder {
       failing !== undefined
         ? details.counterexample === null
           ? undefined
-          : stringify(details.counterexample[0])
+          : this.show(details.counterexample[0])
         : reported?.value;
     const subject = this.subjectOf(failure);
     return {

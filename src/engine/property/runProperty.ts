@@ -26,6 +26,8 @@ export interface PropertyOptions<T> {
   readonly unavailable?: Readonly<Record<string, string>>;
   /** The requests the examples were planned to cost. */
   readonly plannedRequests?: number;
+  /** How a counterexample is shown (default fast-check's own rendering of the value). */
+  readonly show?: (value: T) => string;
 }
 
 /**
@@ -58,6 +60,7 @@ export async function runProperty<T>(
       examples: examples.length,
       ...(options.unavailable === undefined ? {} : { unavailable: options.unavailable }),
       ...(options.plannedRequests === undefined ? {} : { plannedRequests: options.plannedRequests }),
+      show: (v) => (options.show === undefined ? fc.stringify(v) : options.show(v as T)),
     },
   );
   const predicate = async (value: T): Promise<boolean> => {
@@ -76,16 +79,16 @@ export async function runProperty<T>(
   const replaying = ctx.settings.replayPath !== undefined && ctx.settings.only?.length === 1;
   let details: fc.RunDetails<[T]>;
   try {
-    details = (await fc.check(fc.asyncProperty(arbitrary, predicate), {
+    details = await fc.check<[T]>(fc.asyncProperty(arbitrary, predicate), {
       seed,
       numRuns: planned,
-      examples: examples.map((e) => [e] as [T]),
+      examples: examples.map((e): [T] => [e]),
       ...(replaying ? { path: ctx.settings.replayPath } : {}),
-    })) as fc.RunDetails<[T]>;
+    });
   } catch (error) {
     if (error instanceof GenerationExhausted)
       return { notExercised: `cannot generate cases: ${error.message}`, cause: "setup-failed" };
     throw error;
   }
-  return recorder.output(details, seed, fc.stringify);
+  return recorder.output(details, seed);
 }

@@ -19,7 +19,8 @@ export type HostileMode =
   | "eager-204-body"
   | "chunked-204"
   | "expire-token"
-  | "slow-deletes";
+  | "slow-deletes"
+  | "slow-long-500";
 
 export const hostileModes: readonly HostileMode[] = [
   "silent",
@@ -42,6 +43,7 @@ export const hostileModes: readonly HostileMode[] = [
   "chunked-204",
   "expire-token",
   "slow-deletes",
+  "slow-long-500",
 ];
 
 /** One request as the hostile target received it: its number (from 1), what, when, and what it did with it. */

@@ -24,3 +24,12 @@ export function isImageShow(req: IncomingMessage): boolean {
 export function isRoot(req: IncomingMessage): boolean {
   return req.method === "GET" && pathOf(req) === "/";
 }
+
+/** The tag a tag DELETE names, decoded, in code points ("" when the path does not decode). */
+export function tagOf(req: IncomingMessage): string {
+  try {
+    return Array.from(decodeURIComponent(pathOf(req).split("/").pop() ?? "")).join("");
+  } catch {
+    return "";
+  }
+}

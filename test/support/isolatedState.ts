@@ -1,0 +1,7 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+// The runs of the project's own tests keep their cleanup records in a folder of their own, never in the
+// user's ~/.local/state (each test file gets one; the CLI's children inherit it).
+process.env["ITC_STATE_DIR"] ??= mkdtempSync(join(tmpdir(), "itc-test-state-"));
