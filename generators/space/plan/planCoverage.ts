@@ -28,6 +28,8 @@ export interface CoveragePlan {
   readonly covered: ReadonlySet<string>;
   /** Feasible, exercisable pairs no construction reached (a gap of the suite: should be none). */
   readonly unreached: readonly string[];
+  /** Pairs the plans have that the rules call impossible (a wrong rule: should be none). */
+  readonly contradicted: readonly string[];
   readonly requests: number;
 }
 
@@ -96,6 +98,7 @@ export function planCoverage(input: CoverageInput): CoveragePlan {
   const unreached: string[] = [];
   const cases: (CoverageCase & { readonly pairs: ReadonlySet<number> })[] = [];
   const covered = new Set<string>();
+  const contradicted = new Set<string>();
   while (uncovered.size > 0) {
     const open = [...uncovered];
     let best:
@@ -141,7 +144,14 @@ export function planCoverage(input: CoverageInput): CoveragePlan {
       }
       continue;
     }
-    for (const q of best.pairs) if (uncovered.delete(q)) covered.add(pairKey(...pairRefs(index, q)));
+    for (const q of best.pairs) {
+      if (uncovered.delete(q)) covered.add(pairKey(...pairRefs(index, q)));
+      else {
+        const [a, b] = pairRefs(index, q);
+        if (index.why((q / index.refs.length) | 0, q % index.refs.length) !== undefined)
+          contradicted.add(pairKey(a, b));
+      }
+    }
     cases.push({
       judge: best.judge,
       value: best.value,
@@ -157,6 +167,7 @@ export function planCoverage(input: CoverageInput): CoveragePlan {
     notExercised,
     covered,
     unreached,
+    contradicted: [...contradicted],
     requests: kept.reduce((n, c) => n + c.cost, 0),
   };
 }

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { malformedImageId, missingImageId } from "../../../generators/imageIdArbitraries";
+import { malformedIdOf, missingIdOf } from "../../../generators/space/plan/realizePlan";
 import { tagArbitraries } from "../../../generators/tagArbitraries";
 import { tagClassArbitrary, tagClassNames } from "../../../generators/tagClasses";
 import { pathSafe, tagRules } from "../../../generators/tagRules";
@@ -123,11 +123,20 @@ describe("tag arbitraries derived from the profile's schema", () => {
   });
 });
 
-describe("image id arbitraries", () => {
-  it("missing ids are UUID v4; malformed ids are not canonical UUIDs", () => {
+describe("image ids of the input space", () => {
+  it("missing ids are UUID v4s; malformed ids fail each profile's image id schema", async () => {
     const v4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-    fc.assert(fc.property(missingImageId, (c) => v4.test(c.imageId)));
-    fc.assert(fc.property(malformedImageId, (c) => !v4.test(c.imageId)));
+    const profiles = await Promise.all((["huawei-ims", "openstack-glance"] as const).map((n) => profile(n)));
+    fc.assert(
+      fc.property(fc.nat(), (salt) => {
+        const missing = missingIdOf(salt);
+        const malformed = malformedIdOf(salt);
+        return (
+          v4.test(missing) &&
+          profiles.every((p) => p.checkImageId(missing).length === 0 && p.checkImageId(malformed).length > 0)
+        );
+      }),
+    );
   });
 });
 

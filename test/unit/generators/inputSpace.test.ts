@@ -1,0 +1,101 @@
+import fc from "fast-check";
+import { inputSpace } from "../../../generators/space/inputSpace";
+import { pairsOf, pairUniverse } from "../../../generators/space/pairs";
+import { judgeDomains, judgeIds } from "../../../generators/space/plan/judges";
+import { planArbitrary } from "../../../generators/space/plan/planArbitrary";
+import { planCoverage } from "../../../generators/space/plan/planCoverage";
+import { realizePlan } from "../../../generators/space/plan/realizePlan";
+import { defaultRunSettings } from "../../../src/engine/RunSettings";
+import { serverObservation } from "../../../src/mutants/faults/serverObservation";
+import { runAgainstReference } from "../../../src/mutants/scoreMutants";
+import { defaultBehaviour } from "../../../src/reference/defaultBehaviour";
+import { profile } from "../../support/profiles";
+
+const profiles = ["huawei-ims", "openstack-glance"] as const;
+const refused = new Map([
+  ["image=own-public", "refused"],
+  ["image=other-public", "refused"],
+]);
+
+describe("the input space", () => {
+  it.each(profiles)("%s: every level's sides come from its examples, and no level is empty", async (name) => {
+    const space = inputSpace(await profile(name));
+    for (const d of space.dimensions) expect(d.levels.length).toBeGreaterThan(0);
+    const length = space.dimensions.find((d) => d.id === "length");
+    // The schema's boundaries are levels of their own: 1, 2, and 254, 255 (and 256 where 255 is documented).
+    expect(length?.levels.map((l) => l.id)).toEqual(
+      name === "openstack-glance"
+        ? ["1", "2", "3-16", "17-64", "65-253", "254", "255", "256", "257-1020"]
+        : ["1", "2", "3-16", "17-64", "65-253", "254", "255"],
+    );
+  });
+
+  // The rules of infeasibility never call impossible a pair some request of the suite has: random plans of
+  // every judge, realized, hold none of them.
+  it.each(profiles)("%s: no plan the suite can build has a pair the rules call impossible", async (name) => {
+    const space = inputSpace(await profile(name));
+    const { infeasible } = pairUniverse(space);
+    const seen: string[] = [];
+    for (const id of judgeIds) {
+      const arbitrary = planArbitrary(judgeDomains[id], space, (d, l) => !refused.has(`${d}=${l}`));
+      for (const plan of fc.sample(arbitrary, { numRuns: 60, seed: 5 })) {
+        const real = realizePlan(plan, space);
+        for (const step of real?.steps ?? [])
+          for (const p of pairsOf(space.levelsOf(step.obs)))
+            if (infeasible.has(p)) seen.push(`${p}: ${infeasible.get(p) ?? ""}`);
+      }
+    }
+    expect([...new Set(seen)]).toEqual([]);
+  });
+
+  // ... and the coverage phase reaches every pair they do not (what the target refuses aside).
+  it.each(profiles)(
+    "%s: the coverage phase reaches every feasible pair, seeds 1 to 3",
+    async (name) => {
+      const space = inputSpace(await profile(name));
+      for (const seed of [1, 2, 3]) {
+        const plan = planCoverage({ space, judges: Object.values(judgeDomains), unavailable: refused, seed });
+        expect(plan.unreached).toEqual([]);
+        expect(plan.contradicted).toEqual([]);
+        expect(plan.covered.size + plan.notExercised.size).toBe(pairUniverse(space).feasible.length);
+      }
+    },
+    60_000,
+  );
+
+  // The suite and the reference read a request's levels the same way: a fault fires on exactly the requests
+  // of its levels. Both sides' counts, level by level, over the coverage properties' requests.
+  it.each(profiles)(
+    "%s: the reference reads each request's levels as the suite does",
+    async (name) => {
+      const p = await profile(name);
+      const space = inputSpace(p);
+      const server: Record<string, number> = {};
+      const behaviour = {
+        ...defaultBehaviour,
+        subjectHook: (call: Parameters<NonNullable<typeof defaultBehaviour.subjectHook>>[0]) => {
+          for (const [d, ls] of Object.entries(space.levelsOf(serverObservation(call, space))))
+            for (const l of ls) server[`${d}=${l}`] = (server[`${d}=${l}`] ?? 0) + 1;
+          return undefined;
+        },
+      };
+      const only = [
+        "204-prop-delete-present",
+        "404-prop-absent-tag",
+        "404-prop-missing-image",
+        "403-prop-not-own-image",
+        "400-prop-invalid-tag",
+        "400-prop-request-body",
+        "401-prop-no-valid-token",
+      ];
+      const run = await runAgainstReference(p, { ...defaultRunSettings, seed: 2, only }, behaviour, "levels");
+      const client: Record<string, number> = {};
+      for (const r of run.results)
+        for (const [l, n] of Object.entries(r.property?.coverage?.levels ?? {}))
+          client[l] = (client[l] ?? 0) + n;
+      expect(Object.keys(client).length).toBeGreaterThan(40);
+      expect(server).toEqual(client);
+    },
+    60_000,
+  );
+});
