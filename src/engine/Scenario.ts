@@ -22,6 +22,11 @@ export interface Scenario {
   /** The profiles it applies to, in words; appliesTo decides it from the profile's document. */
   readonly profiles: string;
   readonly appliesTo: (profile: Profile) => boolean;
+  /**
+   * Work to do before any scenario runs (a plan shared by several, made once): the run calls it for every
+   * scenario first, so that its CPU never delays the answers of requests in flight.
+   */
+  readonly prepare?: (ctx: ScenarioContext) => Promise<void>;
   /** undefined: the probe's checks decide. A property returns its own outcome and evidence. */
   readonly run: (ctx: ScenarioContext) => Promise<NotExercised | PropertyOutput | undefined>;
 }

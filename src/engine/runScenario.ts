@@ -15,6 +15,8 @@ import type { PropertyOutput } from "./property/PropertyOutput";
 import type { NotExercisedCause, ScenarioResult } from "./RunResult";
 import type { RunSettings } from "./RunSettings";
 import type { Need, Scenario } from "./Scenario";
+import type { ScenarioContext } from "./ScenarioContext";
+import type { ExampleTags } from "../../generators/exampleTags";
 import type { Target } from "./Target";
 
 export interface ScenarioDeps {
@@ -64,6 +66,45 @@ const failures = (checks: readonly Check[]): string =>
     .filter((c) => !c.ok)
     .map((c) => `${c.rule}: ${c.detail}`)
     .join("; ");
+
+/** What a scenario's run (or its preparation) gets. */
+function contextOf(scenario: Scenario, deps: ScenarioDeps, tags: ExampleTags, probe: Probe): ScenarioContext {
+  return {
+    scenarioId: scenario.id,
+    tier: scenario.tier,
+    profile: deps.profile,
+    tags,
+    fixtures: deps.fixtures,
+    probe,
+    client: deps.client,
+    target: deps.target,
+    settings: deps.settings,
+    exchangeLog: deps.exchanges,
+    replayCommand: (path) => deps.replayCommand(scenario.id, path),
+    faults: deps.target.faults,
+    signal: deps.signal,
+    timeoutMs: deps.timeoutMs,
+    tls: deps.tls,
+  };
+}
+
+/**
+ * Runs a scenario's preparation (a run-wide plan it shares with others), before any scenario runs: work that
+ * holds the CPU then never delays the answers of requests in flight. A preparation that fails is left to the
+ * scenario's run, which meets the same failure and reports it.
+ */
+export async function prepareScenario(scenario: Scenario, deps: ScenarioDeps): Promise<void> {
+  const tags = exampleTags(deps.profile, deps.settings.seed);
+  if (
+    scenario.prepare === undefined ||
+    "problem" in tags ||
+    unmetNeed(scenario.needs, deps.target) !== undefined
+  )
+    return;
+  await scenario
+    .prepare(contextOf(scenario, deps, tags, new Probe(deps.client, deps.fixtures, deps.profile)))
+    .catch(() => undefined);
+}
 
 /** One scenario's result, and the transport failure that ended it (and so the run), if one did. */
 export interface ScenarioRun {
@@ -153,23 +194,7 @@ async function runOnce(scenario: Scenario, deps: ScenarioDeps): Promise<Scenario
     );
   };
   try {
-    const ran = await scenario.run({
-      scenarioId: scenario.id,
-      tier: scenario.tier,
-      profile: deps.profile,
-      tags,
-      fixtures: deps.fixtures,
-      probe,
-      client: deps.client,
-      target: deps.target,
-      settings: deps.settings,
-      exchangeLog: deps.exchanges,
-      replayCommand: (path) => deps.replayCommand(scenario.id, path),
-      faults: deps.target.faults,
-      signal: deps.signal,
-      timeoutMs: deps.timeoutMs,
-      tls: deps.tls,
-    });
+    const ran = await scenario.run(contextOf(scenario, deps, tags, probe));
     if (ran !== undefined && "notExercised" in ran)
       return notExercised(ran.notExercised, ran.cause ?? "setup-failed", observed(), probe.checks);
     if (ran !== undefined) {

@@ -15,7 +15,7 @@ import { preflight } from "./preflight";
 import { unexpectedServerErrors } from "./property/unexpectedServerErrors";
 import type { RunEvent, RunResult, ScenarioResult } from "./RunResult";
 import { redactorFor } from "./redactorFor";
-import { runScenario } from "./runScenario";
+import { prepareScenario, runScenario } from "./runScenario";
 import { defaultRunSettings, type RunSettings } from "./RunSettings";
 import type { Scenario } from "./Scenario";
 import { ScratchImages, type CleanupResult } from "./ScratchImages";
@@ -182,6 +182,8 @@ export async function runSuite(options: RunOptions): Promise<RunResult> {
   // The owner's image no request names: read after the scenarios, it must be exactly as created.
   let sentinel: Sentinel | undefined;
   const sentinelLog: Exchange[] = [];
+  // The exchanges of the scenarios' preparations (the target's capabilities): a 5xx there is judged too.
+  const prepareLog: Exchange[] = [];
   const runOne = async (scenario: Scenario, index: number): Promise<void> => {
     if (aborted !== undefined || stop.signal.aborted) return;
     options.onEvent?.({ type: "scenario-start", index, total: scenarios.length, scenario });
@@ -241,6 +243,28 @@ export async function runSuite(options: RunOptions): Promise<RunResult> {
         images,
         settings.seed,
       );
+    // Shared plans first, nothing else in flight (their capability probes aside).
+    if (aborted === undefined)
+      for (const s of scenarios.filter((x) => x.prepare !== undefined)) {
+        if (stop.signal.aborted) break;
+        const own = client.withExchanges((e) => {
+          prepareLog.push(e);
+          all?.push(e);
+        });
+        await prepareScenario(s, {
+          profile,
+          target,
+          client: own,
+          fixtures: new Fixtures(own, profile, images),
+          exchanges: [],
+          settings,
+          replayCommand,
+          runStartedMs,
+          signal: stop.signal,
+          timeoutMs,
+          tls,
+        });
+      }
     const alone = scenarios.filter((s) => s.kind === "concurrency");
     const together = scenarios.filter((s) => s.kind !== "concurrency");
     await mapLimit(together, settings.workers, (s) => runOne(s, scenarios.indexOf(s)));
@@ -305,7 +329,7 @@ export async function runSuite(options: RunOptions): Promise<RunResult> {
               ...c,
               detail: `a 5xx no judged case accounts for (a case cut short, or a request after its scenario ended): ${c.detail}`,
             })),
-            ...unexpectedServerErrors([...sentinelLog, ...cleanupLog]),
+            ...unexpectedServerErrors([...prepareLog, ...sentinelLog, ...cleanupLog]),
           ]
         : [],
     findings: images.findings(),

@@ -28,7 +28,7 @@ export function coveragePlan(ctx: ScenarioContext): Promise<CoveragePlan> {
     // The plan depends on these alone: runs of one process (the mutants, the tests) share it.
     const key = [ctx.settings.seed, ...[...unavailable.keys()].sort()].join(" ");
     let byKey = plans.get(ctx.profile);
-    if (byKey === undefined) plans.set(ctx.profile, (byKey = new Map<string, CoveragePlan>()));
+    if (byKey === undefined) plans.set(ctx.profile, (byKey = new Map<string, Promise<CoveragePlan>>()));
     let plan = byKey.get(key);
     if (plan === undefined) {
       plan = planCoverage({
@@ -43,4 +43,4 @@ export function coveragePlan(ctx: ScenarioContext): Promise<CoveragePlan> {
   });
 }
 
-const plans = new WeakMap<Profile, Map<string, CoveragePlan>>();
+const plans = new WeakMap<Profile, Map<string, Promise<CoveragePlan>>>();

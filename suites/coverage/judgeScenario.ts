@@ -38,6 +38,9 @@ export function judgeScenario(spec: JudgeScenarioSpec): Scenario {
     needs: spec.needs ?? [],
     profiles: spec.profiles,
     appliesTo: (p: Profile) => judgesFor(p).some((j) => j.id === spec.judge),
+    prepare: async (ctx) => {
+      await coveragePlan(ctx);
+    },
     run: async (ctx) => {
       const space = inputSpace(ctx.profile);
       const plan = await coveragePlan(ctx);

@@ -74,7 +74,7 @@ function pairRefs(index: SpaceIndex, p: number): [LevelRef, LevelRef] {
  * cover), over plans built toward open pairs, each request's free levels chosen to close the most open pairs
  * (AETG), several requests packed on one image. Deterministic for a seed.
  */
-export function planCoverage(input: CoverageInput): CoveragePlan {
+export async function planCoverage(input: CoverageInput): Promise<CoveragePlan> {
   const { space, judges } = input;
   const index = spaceIndex(space);
   const rng = prng(input.seed);
@@ -99,7 +99,9 @@ export function planCoverage(input: CoverageInput): CoveragePlan {
   const cases: (CoverageCase & { readonly pairs: ReadonlySet<number> })[] = [];
   const covered = new Set<string>();
   const contradicted = new Set<string>();
-  while (uncovered.size > 0) {
+  for (let round = 0; uncovered.size > 0; round++) {
+    // The event loop gets its turn now and then: Ctrl-C is heard while the plan is made.
+    if (round % 4 === 3) await new Promise((resolve) => setImmediate(resolve));
     const open = [...uncovered];
     let best:
       { judge: JudgeId; value: PlanValue; cost: number; pairs: Set<number>; gain: number } | undefined;

@@ -54,7 +54,12 @@ describe("the input space", () => {
     async (name) => {
       const space = inputSpace(await profile(name));
       for (const seed of [1, 2, 3]) {
-        const plan = planCoverage({ space, judges: Object.values(judgeDomains), unavailable: refused, seed });
+        const plan = await planCoverage({
+          space,
+          judges: Object.values(judgeDomains),
+          unavailable: refused,
+          seed,
+        });
         expect(plan.unreached).toEqual([]);
         expect(plan.contradicted).toEqual([]);
         expect(plan.covered.size + plan.notExercised.size).toBe(pairUniverse(space).feasible.length);
