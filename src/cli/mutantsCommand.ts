@@ -17,6 +17,7 @@ export const options = {
   seed: { type: "string" },
   "fault-space": { type: "string" },
   seeds: { type: "string" },
+  only: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -27,7 +28,8 @@ Runs the whole suite (the Pact contracts included; embedded reference with its f
 reference of each profile and against every deliberately broken variant. A mutant is caught when the verdict
 against it is non-conformant; the mutants only the extended tier can see are scored on their own line.
 Prints one line per mutant (and profile it is scored under), "mutation score C/T" and "findings detected n/m";
-with --seeds, the whole corpus under each seed of the range, and every mutant missed with the seeds it was.
+with --seeds, the whole corpus (or the mutants --only names, comma-separated) under each seed of the range,
+and every mutant missed with the seeds it was.
 Exit 0 when every mutant is caught, every finding detected and each faithful reference conformant, 1 otherwise.
 
 --fault-space N draws N faults at random from the input-space model of both profiles (--seed seeds the draw):
@@ -91,6 +93,17 @@ export async function mutantsCommand(argv: readonly string[]): Promise<number> {
     return faultSpaceCommand(profiles, n, seed);
   }
   const seeds = values.seeds === undefined ? [seed] : seedRange(values.seeds);
+  const wanted = values.only
+    ?.split(",")
+    .map((n) => n.trim())
+    .filter((n) => n !== "");
+  const unknown = (wanted ?? []).filter((n) => !allMutants.some((m) => m.name === n));
+  if (unknown.length > 0)
+    throw new ConfigError(
+      "bad-option",
+      `--only: no mutant ${unknown.join(", ")}; the mutants: ${allMutants.map((m) => m.name).join(", ")}`,
+    );
+  const chosen = wanted === undefined ? allMutants : allMutants.filter((m) => wanted.includes(m.name));
   const started = performance.now();
   let faithfulOk = true;
   const tally = { core: { caught: 0, total: 0 }, finding: { caught: 0, total: 0 } };
@@ -107,7 +120,7 @@ export async function mutantsCommand(argv: readonly string[]): Promise<number> {
         `faithful reference (${name}): ${faithful.verdict}${ok ? "" : ` (FALSE ALARM: ${faithful.failingScenarios.join(", ")})`}`,
       );
     }
-    for (const mutant of allMutants)
+    for (const mutant of chosen)
       for (const name of profilesOf(mutant)) {
         const profile = profiles.get(name);
         if (profile === undefined) continue;

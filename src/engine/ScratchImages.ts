@@ -249,8 +249,10 @@ export class ScratchImages {
     };
     // Delete what the names list, and list again until nothing new shows (a listing that failed before may
     // succeed now): bounded, what is still found at the end is reported as left behind.
+    // A round with nothing new to delete still lists again the names whose listing failed: one failed listing
+    // of the run's one name must not end the sweep.
     let unknown = await listed();
-    for (let round = 0; unknown.length > 0; round++) {
+    for (let round = 0; unknown.length > 0 || (unverified.size > 0 && !late()); round++) {
       if (round === maxSweeps) {
         for (const i of unknown) leftBehind.set(i.id, `still listed after ${maxSweeps} cleanup rounds`);
         break;

@@ -82,7 +82,7 @@ export const mutants: readonly Mutant[] = [
     name: "prefix-delete",
     defect: "deletes every tag that starts with the tag named",
     rows: [204],
-    scenarios: ["204-prop-isolation"],
+    scenarios: ["204-prop-delete-present"],
     apply: (b) =>
       wrapDeleteTag(b, (inner) => async (req, ctx) => {
         const res = await inner(req, ctx);
@@ -95,8 +95,8 @@ export const mutants: readonly Mutant[] = [
   {
     name: "case-insensitive",
     defect: "matches tags case-insensitively: deleting a case variant deletes the tag",
-    rows: [204, 404],
-    scenarios: ["404-prop-case-variant"],
+    rows: [404],
+    scenarios: ["404-prop-absent-tag"],
     apply: (b) =>
       wrapDeleteTag(b, (inner) => (req, ctx) => {
         const tag = param(req, "tag").toLowerCase();
@@ -174,7 +174,11 @@ export const mutants: readonly Mutant[] = [
     name: "cross-project-delete",
     defect: "lets any project delete tags of any image, private or shared",
     rows: [403, 404],
-    scenarios: ["403-shared-image-not-modifiable", "404-other-project-private-image"],
+    scenarios: [
+      "403-shared-image-not-modifiable",
+      "404-other-project-private-image",
+      "403-prop-not-own-image",
+    ],
     apply: (b) => bypassPermissions(b, (_image, req) => req.body.length === 0),
   },
   {
@@ -211,7 +215,7 @@ export const mutants: readonly Mutant[] = [
     name: "body-accepted",
     defect: "processes a DELETE with a request body as if it had none",
     rows: [400],
-    scenarios: ["400-request-body"],
+    scenarios: ["400-request-body", "400-prop-request-body"],
     apply: (b) => wrapDeleteTag(b, (inner) => (req, ctx) => inner({ ...req, body: Buffer.alloc(0) }, ctx)),
   },
   {
@@ -252,7 +256,7 @@ export const mutants: readonly Mutant[] = [
   {
     name: "long-tag-500",
     defect: "answers 500 to a tag longer than 64 characters",
-    rows: [204, 404],
+    rows: [204, 400, 403, 404],
     scenarios: ["204-prop-delete-present"],
     apply: (b) =>
       wrapDeleteTag(
@@ -324,7 +328,7 @@ export const mutants: readonly Mutant[] = [
     name: "flagged-tag-500",
     defect: "answers 500 to deleting a tag with a non-ASCII character (a tag a flag covers)",
     profile: "openstack-glance",
-    rows: [204],
+    rows: [204, 400],
     scenarios: ["204-flagged-non-ascii-in-path"],
     apply: (b) =>
       wrapDeleteTag(

@@ -130,10 +130,17 @@ describe("a flagged scenario stopped after a mere deviation is not exercised, ne
         kind === "example"
           ? brokenBy(ctx, allowed, new TargetThrottled("429 five times"))
           : // The first case deviates as allowed; the second is throttled.
-            runProperty(ctx, fc.integer(), (_n, { probe }) => {
-              probe.record(allowed);
-              return ++cases > 1 ? Promise.reject(new TargetThrottled("429 five times")) : Promise.resolve();
-            }),
+            runProperty(
+              ctx,
+              fc.integer(),
+              (_n, { probe }) => {
+                probe.record(allowed);
+                return ++cases > 1
+                  ? Promise.reject(new TargetThrottled("429 five times"))
+                  : Promise.resolve();
+              },
+              { numRuns: 2 },
+            ),
       ),
       id: "204-flagged-hand-made",
       status: 204,
