@@ -45,7 +45,7 @@ export const verdictRules: readonly VerdictRule[] = [
   },
   {
     verdict: "non-conformant",
-    when: "a scenario of any tier (flagged and extended included), or a request outside every scenario, broke a rule that binds every tier: a 5xx, an undocumented status or body, a change to another tag or image, a wrong answer without a valid token",
+    when: "a scenario of any tier (flagged and extended included), or a request outside every scenario, broke a rule that binds every tier: a 5xx, an undocumented status or body, a change to another tag, image or field of the image, a wrong answer without a valid token",
     holds: (i) => i.runBreaches > 0 || i.scenarios.some((s) => s.breaches > 0),
   },
   {
