@@ -47,8 +47,9 @@ Options:
   --timeout <seconds>    bounds each whole request, connecting to last byte (default: 30); cleanup
                          has max(30 s, 4 x timeout)
   --seed <n>             the run's seed (random when not given; always in the report)
-  --runs <n>             cases per property (default: 10; every generator class at least once)
-  --time-budget <s>      at most this long per property, shrinking included
+  --runs <n>             random cases per property after its coverage cases (default: 1; the
+                         coverage phase, every feasible pair of levels, always runs whole)
+  --time-budget <s>      no case of a property starts after this long (a started one is judged)
   --lenient              accept 404 for a tag outside the alphabet, recorded as a deviation
   --strict               require the profile's flagged rules too (x-itc-flagged: rules upstream
                          Glance itself misses, reported without deciding the verdict by default)
@@ -64,6 +65,9 @@ Options:
   --product-name <s>, --product-version <s>, --vendor <s>
                          certification metadata recorded in the report
   --har <file>           also write the run's exchanges as HAR 1.2 (tokens redacted)
+  --name-prefix <p>      what every scratch image name starts with (default: itc-); the rest is
+                         drawn from the seed and run id, and recorded on this machine for cleanup
+  --user-agent <s>       the User-Agent of every request (default: Debian 12's openstack client's)
   --sign <key.pem>       sign the run: write attestation.json (an in-toto statement about
                          report.json and the profile, copied beside it, in a DSSE envelope)
                          with this ed25519 private key (PKCS#8 PEM: openssl genpkey -algorithm ed25519)

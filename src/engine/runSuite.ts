@@ -156,6 +156,10 @@ export async function runSuite(options: RunOptions): Promise<RunResult> {
     },
     origin: runStartedMs,
     ...(options.userAgent === undefined ? {} : { userAgent: options.userAgent }),
+    ...((): { credentialCheckPath?: string } => {
+      const list = profile.fixtures.get("listImages");
+      return list === undefined ? {} : { credentialCheckPath: `${list.pathTemplate}?limit=1` };
+    })(),
   });
   const images = new ScratchImages(
     profile,

@@ -69,6 +69,11 @@ export interface HttpClientOptions {
   readonly userAgent?: string;
   /** The run's identities the target has accepted so far, shared by a client and its copies. */
   readonly accepted?: Set<"owner" | "alt">;
+  /**
+   * A read any valid token may make (the image list, one image): after a 401 to a token the target had
+   * accepted, it tells an expired token (401 again) from a target that refused a good one (200).
+   */
+  readonly credentialCheckPath?: string;
 }
 
 const evidenceCap = 4096;
@@ -255,7 +260,7 @@ export class HttpClient {
       }
       this.options.pacer.succeeded();
       const res = this.record(req, headers, body, raw, durationMs, startedMs);
-      this.judgeCredential(req, res);
+      await this.judgeCredential(req, res);
       return res;
     }
   }
@@ -265,7 +270,7 @@ export class HttpClient {
    * revoked: the run stops there (CredentialRejected), never blaming the target. The first answer to an identity
    * tells nothing yet: the preflight judges a token refused from the start (the user's configuration).
    */
-  private judgeCredential(req: HttpRequest, res: HttpResponse): void {
+  private async judgeCredential(req: HttpRequest, res: HttpResponse): Promise<void> {
     const who = req.as;
     if (who !== "owner" && who !== "alt") return;
     const { accepted } = this.options;
@@ -274,8 +279,15 @@ export class HttpClient {
       return;
     }
     if (!accepted.has(who)) return;
+    // Is the token still good? One harmless read with it: a 200 says the 401 was the target's own doing (judged
+    // as such by the checks of the request's scenario); another 401 says the token expired or was revoked.
+    const check = this.options.credentialCheckPath;
+    if (check !== undefined && req.operationId !== "credential-check") {
+      const again = await this.send({ operationId: "credential-check", method: "GET", path: check, as: who });
+      if (again.status >= 200 && again.status < 300) return;
+    }
     throw new CredentialRejected(
-      `the target refused the ${who} token it had accepted until then (${req.method} ${this.options.redactor.redact(req.path)} answered 401, exchange ${res.exchange.seq}): the token expired or was revoked; what was judged before stands, the rest of the run is not judged (give a token that outlives the run, or Keystone credentials, which the suite renews)`,
+      `the target refused the ${who} token it had accepted until then (${req.method} ${this.options.redactor.redact(req.path)} answered 401, exchange ${res.exchange.seq}, and so did a plain read with it): the token expired or was revoked; what was judged before stands, the rest of the run is not judged (give a token that outlives the run, or Keystone credentials, which the suite renews)`,
       who,
     );
   }
