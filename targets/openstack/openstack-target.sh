@@ -123,7 +123,7 @@ install_host() {
   mapfile -t missing < <(missing_packages "${want[@]}")
   [ ${#missing[@]} -gt 0 ] || return 0
   log "installing ${missing[*]} from Debian's packages"
-  with_policy sh -c 'timeout 600 apt-get update -qq && DEBIAN_FRONTEND=noninteractive timeout 1200 apt-get install -y -qq --no-install-recommends "$@" >/dev/null' sh "${missing[@]}"
+  with_policy step - sh -c 'timeout 600 apt-get update -qq && DEBIAN_FRONTEND=noninteractive timeout 1200 apt-get install -y -qq --no-install-recommends "$@" >/dev/null' sh "${missing[@]}"
 }
 
 # ---- the chroot of another release ----------------------------------------------------------------------------
@@ -162,7 +162,7 @@ stop_root_pids() { # TERM whatever still runs in the chroot, then KILL; fails if
 make_root() { # debootstrap the release into $ROOT, /proc mounted, its server packages installed
   log "debootstrap --variant=minbase $RELEASE into $ROOT ($MIRROR)"
   local started=$SECONDS
-  timeout 900 debootstrap --variant=minbase "$RELEASE" "$ROOT" "$MIRROR" >"$DIR/debootstrap.log" 2>&1 ||
+  step "$DIR/debootstrap.log" timeout 900 debootstrap --variant=minbase "$RELEASE" "$ROOT" "$MIRROR" ||
     { log "debootstrap failed (see $DIR/debootstrap.log)"; return 1; }
   printf '#!/bin/sh\nexit 101\n' >"$ROOT/usr/sbin/policy-rc.d"
   chmod +x "$ROOT/usr/sbin/policy-rc.d"
@@ -171,15 +171,29 @@ make_root() { # debootstrap the release into $ROOT, /proc mounted, its server pa
   # unstable's Release file may have expired on the archive (measured 2026-12-02)
   if [ "$RELEASE" = sid ]; then valid=(-o Acquire::Check-Valid-Until=false); fi
   log "apt-get install ${server_packages[*]} in the chroot ($((SECONDS - started)) s so far)"
-  "${SYS[@]}" DEBIAN_FRONTEND=noninteractive sh -c 'timeout 600 apt-get "$@" update -qq' sh "${valid[@]}" >"$DIR/apt.log" 2>&1 &&
-    "${SYS[@]}" DEBIAN_FRONTEND=noninteractive timeout 1200 apt-get "${valid[@]}" install -y -qq --no-install-recommends \
-      "${server_packages[@]}" >>"$DIR/apt.log" 2>&1 ||
+  step "$DIR/apt.log" "${SYS[@]}" DEBIAN_FRONTEND=noninteractive sh -c 'timeout 600 apt-get "$@" update -qq' sh "${valid[@]}" &&
+    step "$DIR/apt.log" "${SYS[@]}" DEBIAN_FRONTEND=noninteractive timeout 1200 apt-get "${valid[@]}" install -y -qq \
+      --no-install-recommends "${server_packages[@]}" ||
     { log "apt-get in the chroot failed (see $DIR/apt.log)"; return 1; }
   "${SYS[@]}" apt-get clean
   log "chroot ready in $((SECONDS - started)) s: glance-api $(pkg_version glance-api), keystone $(pkg_version keystone)"
 }
 
 pkg_version() { "${SYS[@]}" dpkg-query -W -f='${Version}' "$1"; }
+
+# A long step (debootstrap, apt-get) runs in the background and is waited for, so that a TERM or Ctrl-C reaches the
+# traps at once (bash runs a trap only once its foreground command has ended); on_failure stops it.
+STEP=""
+step() { # log command...: its output appended to log (- : not redirected)
+  local out=$1
+  shift
+  if [ "$out" = - ]; then "$@" & else "$@" >>"$out" 2>&1 & fi
+  STEP=$!
+  local status=0
+  wait "$STEP" || status=$?
+  STEP=""
+  return $status
+}
 
 # ---- processes ----------------------------------------------------------------------------------------------------
 
@@ -360,7 +374,11 @@ glance_db() { # sqlite | mariadb | postgresql: (re)start Glance on that database
     # Glance's migrations make utf8 tables, whose default collation ignores case and trailing spaces; the Image
     # API's tags are strings compared as sent, so the tag column compares bytes (tag-collation general_ci puts
     # Glance's default back).
-    if [ "$1" = mariadb ]; then tag_collation nopad_bin; fi
+    if [ "$1" = mariadb ]; then
+      log "glance: Glance's migrations left image tags compared with $(db -N -e "SELECT COLLATION_NAME FROM information_schema.COLUMNS
+        WHERE TABLE_SCHEMA = 'glance' AND TABLE_NAME = 'image_tags' AND COLUMN_NAME = 'value'")"
+      tag_collation nopad_bin
+    fi
     touch "$DIR/glance-$1.synced"
   fi
   start_glance "$workers"
@@ -441,6 +459,7 @@ token_of() { os --os-username "$1" --os-password "$1-pass" --os-project-name "$1
 on_failure() {
   trap - ERR INT TERM
   log "up failed; stopping what it started (logs kept in $DIR/log)"
+  if [ -n "$STEP" ]; then pkill -TERM -P "$STEP" 2>/dev/null || true; kill "$STEP" 2>/dev/null || true; fi
   stop_all || true
 }
 
