@@ -24,11 +24,12 @@
 #   openstack-target.sh glance-db sqlite|mariadb|postgresql
 #                              restart Glance on that database (each keeps its images): sqlite with one worker, or
 #                              MariaDB (tags compared byte for byte) or PostgreSQL with ITC_GLANCE_WORKERS workers
-#   openstack-target.sh tag-collation nopad_bin|bin|general_ci
+#   openstack-target.sh tag-collation nopad_bin|bin|general_ci|uca1400_ai_ci
 #                              (after glance-db mariadb) how MariaDB compares image tags: nopad_bin (byte for byte, the
 #                              default after glance-db mariadb); general_ci, what Glance's own migrations leave (utf8
-#                              tables), where an image that carries "X" and "x" answers 500 to deleting either
-#                              (MultipleResultsFound); or bin, which still ignores trailing spaces
+#                              tables) on MariaDB 10.11, where an image that carries "X" and "x" answers 500 to deleting
+#                              either (MultipleResultsFound); uca1400_ai_ci, what they leave on MariaDB 11.8 (trixie,
+#                              sid; "e" and "é" collide too); or bin, which still ignores trailing spaces
 # Needs root (apt-get, debootstrap, chroot, mount). Ports: ITC_KEYSTONE_PORT (default 15000), ITC_GLANCE_PORT (default
 # 19292); with TLS nginx holds those and Keystone and Glance listen on the next port up. The DB servers listen on
 # sockets in the state folder only (no TCP), so neither collides with a server of the host's or another copy's.
@@ -387,23 +388,28 @@ glance_db() { # sqlite | mariadb | postgresql: (re)start Glance on that database
 }
 
 tag_collation() { # nopad_bin | bin | general_ci
-  case "${1:-}" in nopad_bin | bin | general_ci) ;;
-    *) echo "usage: $0 tag-collation nopad_bin|bin|general_ci (after up)" >&2; exit 2 ;; esac
+  case "${1:-}" in nopad_bin | bin | general_ci | uca1400_ai_ci) ;;
+    *) echo "usage: $0 tag-collation nopad_bin|bin|general_ci|uca1400_ai_ci (after up)" >&2; exit 2 ;; esac
   db -e "ALTER TABLE glance.image_tags MODIFY value VARCHAR(255) CHARACTER SET utf8mb3 COLLATE utf8mb3_$1 NOT NULL"
   log "glance: image tags compared with utf8mb3_$1"
 }
 
 # ---- TLS ------------------------------------------------------------------------------------------------------------
 
+# Python 3.13 and later verify strictly (ssl.VERIFY_X509_STRICT, sid's Python 3.14): a CA without keyUsage is refused
+# ("CA cert does not include key usage extension"), so both certificates carry the extensions RFC 5280 asks for.
 make_certificates() { # a private CA and a certificate for 127.0.0.1 and localhost signed by it (two days)
   local t="$SD/tls"
   mkdir -p "$t"
   {
     openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj "/CN=itc-openstack test CA" \
-      -keyout "$t/ca.key" -out "$t/ca.pem"
+      -addext "basicConstraints = critical, CA:TRUE" -addext "keyUsage = critical, keyCertSign, cRLSign" \
+      -addext "subjectKeyIdentifier = hash" -keyout "$t/ca.key" -out "$t/ca.pem"
     openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj "/CN=127.0.0.1" -keyout "$t/server.key" \
       -out "$t/server.csr"
-    printf 'subjectAltName = IP:127.0.0.1, DNS:localhost\nextendedKeyUsage = serverAuth\n' >"$t/server.ext"
+    printf '%s\n' "subjectAltName = IP:127.0.0.1, DNS:localhost" "basicConstraints = critical, CA:FALSE" \
+      "keyUsage = critical, digitalSignature" "extendedKeyUsage = serverAuth" "subjectKeyIdentifier = hash" \
+      "authorityKeyIdentifier = keyid, issuer" >"$t/server.ext"
     openssl x509 -req -in "$t/server.csr" -CA "$t/ca.pem" -CAkey "$t/ca.key" -CAcreateserial -days 2 \
       -extfile "$t/server.ext" -out "$t/server.pem"
   } >"$SD/log/openssl.log" 2>&1
@@ -654,5 +660,5 @@ case "${1:-}" in
   token-lifetime) token_lifetime "${2:-}" ;;
   tag-collation) tag_collation "${2:-}" ;;
   glance-db) glance_db "${2:-}" ;;
-  *) echo "usage: $0 up|down|token-lifetime SECONDS|glance-db sqlite|mariadb|postgresql|tag-collation nopad_bin|bin|general_ci" >&2; exit 2 ;;
+  *) echo "usage: $0 up|down|token-lifetime SECONDS|glance-db sqlite|mariadb|postgresql|tag-collation nopad_bin|bin|general_ci|uca1400_ai_ci" >&2; exit 2 ;;
 esac

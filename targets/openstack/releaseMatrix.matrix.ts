@@ -147,6 +147,7 @@ async function cell(group: MatrixGroup, db: string): Promise<void> {
     tempestCpuS: seconds(theirs.cpuMs),
     report: join(dir, "certification", "report.json"),
   });
+  writeFileSync(join(dir, "row.json"), `${JSON.stringify(rows.at(-1), null, 2)}\n`);
   // A verdict was reached (0 conformant, 1 non-conformant), nothing was left in the cloud, Tempest ran its tests.
   expect({ label, code: run.code, stderr: run.code === 0 || run.code === 1 ? "" : run.stderr }).toEqual({
     label,
