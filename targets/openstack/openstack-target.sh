@@ -33,6 +33,8 @@
 # Needs root (apt-get, debootstrap, chroot, mount). Ports: ITC_KEYSTONE_PORT (default 15000), ITC_GLANCE_PORT (default
 # 19292); with TLS nginx holds those and Keystone and Glance listen on the next port up. The DB servers listen on
 # sockets in the state folder only (no TCP), so neither collides with a server of the host's or another copy's.
+# One command at a time per state folder (no lock: an up stops what another had started there); a copy beside another
+# takes its own ITC_OPENSTACK_DIR and ports.
 set -Eeuo pipefail
 
 DIR=${ITC_OPENSTACK_DIR:-/tmp/itc-openstack}
