@@ -8,7 +8,7 @@ import { runTempest } from "./support/runTempest";
 // migrations leave, and restores both after.
 beforeAll(async () => {
   expect(targetCommand("glance-db", "mariadb")).toBe(0);
-  const glance = readTargetEnv().target;
+  const glance = readTargetEnv().glancePlain;
   if (!(await ownerImages(glance)).some((i) => i.name === usersOwnImage))
     await createOwnerImage(glance, usersOwnImage, ["users-own-tag", "prod"]);
 });

@@ -16,7 +16,7 @@ export default async function globalSetup(): Promise<void> {
     const status = targetCommand("up");
     if (status !== 0) throw new Error(`openstack-target.sh up exited ${String(status)}`);
   }
-  const glance = readTargetEnv().target;
+  const glance = readTargetEnv().glancePlain;
   if (!(await ownerImages(glance)).some((i) => i.name === usersOwnImage))
     await createOwnerImage(glance, usersOwnImage, ["users-own-tag", "prod"]);
 }

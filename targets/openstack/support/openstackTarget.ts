@@ -22,12 +22,24 @@ export function targetCommand(...args: readonly string[]): number | null {
   return spawnSync("bash", [targetScript, ...args], { stdio: "inherit", env: scriptEnv() }).status;
 }
 
-/** What `openstack-target.sh up` wrote to $ITC_OPENSTACK_DIR/env: ITC_TARGET, ITC_TOKEN, ITC_ALT_TOKEN, ITC_KEYSTONE_URL. */
+/**
+ * What `openstack-target.sh up` wrote to $ITC_OPENSTACK_DIR/env: ITC_TARGET, ITC_TOKEN, ITC_ALT_TOKEN,
+ * ITC_KEYSTONE_URL, and the layout: ITC_CACERT (empty without TLS), ITC_GLANCE_PLAIN and ITC_KEYSTONE_PLAIN (where
+ * Glance and Keystone themselves listen, in plain HTTP on loopback: the same URLs without TLS), the release and the
+ * packages' versions.
+ */
 export interface TargetEnv {
   readonly target: string;
   readonly token: string;
   readonly altToken: string;
   readonly keystone: string;
+  /** The private CA of the TLS layout, as the host sees it; undefined without TLS. */
+  readonly cacert: string | undefined;
+  readonly glancePlain: string;
+  readonly keystonePlain: string;
+  readonly release: string;
+  readonly glanceVersion: string;
+  readonly keystoneVersion: string;
 }
 
 export function readTargetEnv(): TargetEnv {
@@ -42,10 +54,17 @@ export function readTargetEnv(): TargetEnv {
     if (v === undefined || v === "") throw new Error(`${name} missing from ${join(openstackDir, "env")}`);
     return v;
   };
+  const cacert = vars.get("ITC_CACERT");
   return {
     target: get("ITC_TARGET"),
     token: get("ITC_TOKEN"),
     altToken: get("ITC_ALT_TOKEN"),
     keystone: get("ITC_KEYSTONE_URL"),
+    cacert: cacert === undefined || cacert === "" ? undefined : cacert,
+    glancePlain: get("ITC_GLANCE_PLAIN"),
+    keystonePlain: get("ITC_KEYSTONE_PLAIN"),
+    release: get("ITC_OPENSTACK_RELEASE"),
+    glanceVersion: get("ITC_GLANCE_VERSION"),
+    keystoneVersion: get("ITC_KEYSTONE_VERSION"),
   };
 }

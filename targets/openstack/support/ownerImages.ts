@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { openstackDir } from "./openstackTarget";
+import { openstackDir, readTargetEnv } from "./openstackTarget";
 
 /** One image of the owner project, as the Image API lists it. */
 export interface ListedImage {
@@ -28,13 +28,16 @@ function text(value: unknown, what: string): string {
   return value;
 }
 
-/** A fresh token of the owner identity of clouds.yaml + secure.yaml, and its project id (Keystone v3 password auth). */
+/**
+ * A fresh token of the owner identity of clouds.yaml + secure.yaml, and its project id (Keystone v3 password auth),
+ * from Keystone itself (its plain loopback URL: behind TLS the proxy's CA is not one this process trusts).
+ */
 async function ownerToken(): Promise<{ token: string; projectId: string }> {
   const clouds: unknown = parse(readFileSync(join(openstackDir, "clouds.yaml"), "utf8"));
   const secure: unknown = parse(readFileSync(join(openstackDir, "secure.yaml"), "utf8"));
   const auth = field(clouds, "clouds", "owner", "auth");
   const domain = { name: text(field(auth, "user_domain_name"), "user_domain_name") };
-  const res = await fetch(`${text(field(auth, "auth_url"), "auth_url")}/auth/tokens`, {
+  const res = await fetch(`${readTargetEnv().keystonePlain}/auth/tokens`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({
@@ -70,6 +73,7 @@ async function ownerToken(): Promise<{ token: string; projectId: string }> {
  * Every image of the owner project through the Image API (GET /v2/images?owner=..., following `next`), with the
  * owner's token: every status and visibility, hidden images included (Glance lists os_hidden images only when
  * asked), sorted by id. Independent of the suite's own bookkeeping: this is what the cloud's owner would see.
+ * glanceUrl: Glance itself (ITC_GLANCE_PLAIN) or a proxy in plain HTTP in front of it.
  */
 export async function ownerImages(glanceUrl: string): Promise<ListedImage[]> {
   const { token, projectId } = await ownerToken();

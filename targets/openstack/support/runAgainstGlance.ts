@@ -20,6 +20,11 @@ export interface RunOptions {
    * --seed, --rate, --runs, --quiet or --out (the run writes reports/latest in a folder of its own); then extra.
    */
   readonly asUserTypes?: boolean;
+  /**
+   * Exactly these arguments (a command the README shows, with its own --out), through clouds.yaml; the report is read
+   * from `report`, the command run in `cwd`. Behind TLS --os-cacert is added, as for asUserTypes.
+   */
+  readonly command?: { readonly args: readonly string[]; readonly cwd: string; readonly report: string };
 }
 
 export interface GlanceRun {
@@ -65,36 +70,53 @@ function spawnCli(
  */
 export async function runAgainstGlance(profile: string, options: RunOptions = {}): Promise<GlanceRun> {
   const glance = readTargetEnv();
-  const cwd = mkdtempSync(join(tmpdir(), "itc-glance-"));
-  const clouds = options.asUserTypes === true || options.identities === "clouds";
-  const args = options.asUserTypes
-    ? ["run", "--os-cloud", "owner", "--alt-os-cloud", "alt", "--profile", profile, ...(options.extra ?? [])]
-    : [
-        "run",
-        "--profile",
-        profile,
-        "--seed",
-        "1",
-        "--rate",
-        "0",
-        "--quiet",
-        ...(clouds
-          ? ["--os-cloud", "owner", "--alt-os-cloud", "alt"]
-          : ["--target", options.target ?? glance.target]),
-        ...(options.extra ?? []),
-      ];
+  const cwd = options.command?.cwd ?? mkdtempSync(join(tmpdir(), "itc-glance-"));
+  const clouds =
+    options.command !== undefined || options.asUserTypes === true || options.identities === "clouds";
+  // Behind TLS the operator gives the private CA, as any OpenStack client takes it.
+  const tls = glance.cacert === undefined ? [] : ["--os-cacert", glance.cacert];
+  const args = options.command
+    ? [...options.command.args, ...tls]
+    : options.asUserTypes
+      ? [
+          "run",
+          "--os-cloud",
+          "owner",
+          "--alt-os-cloud",
+          "alt",
+          "--profile",
+          profile,
+          ...tls,
+          ...(options.extra ?? []),
+        ]
+      : [
+          "run",
+          "--profile",
+          profile,
+          "--seed",
+          "1",
+          "--rate",
+          "0",
+          "--quiet",
+          ...(clouds
+            ? ["--os-cloud", "owner", "--alt-os-cloud", "alt"]
+            : ["--target", options.target ?? glance.target]),
+          ...tls,
+          ...(options.extra ?? []),
+        ];
   const env: Record<string, string> = clouds
     ? {
         OS_CLIENT_CONFIG_FILE: join(openstackDir, "clouds.yaml"),
         OS_CLIENT_SECURE_FILE: join(openstackDir, "secure.yaml"),
       }
     : { ITC_TOKEN: glance.token, ITC_ALT_TOKEN: glance.altToken };
-  const before = await ownerImages(glance.target);
+  const before = await ownerImages(glance.glancePlain);
   const started = performance.now();
   const r = await spawnCli(args, env, cwd);
   const wallMs = performance.now() - started;
-  unchecked.push({ command: args.join(" "), before, after: await ownerImages(glance.target) });
-  const report = JSON.parse(readFileSync(join(cwd, "reports", "latest", "report.json"), "utf8")) as Report;
+  unchecked.push({ command: args.join(" "), before, after: await ownerImages(glance.glancePlain) });
+  const reportPath = options.command?.report ?? join(cwd, "reports", "latest", "report.json");
+  const report = JSON.parse(readFileSync(reportPath, "utf8")) as Report;
   return {
     code: r.code,
     stderr: r.stderr,
