@@ -205,14 +205,16 @@ function relationProblem(
   storable: (tag: string) => boolean,
   sendable: (tag: string) => boolean,
 ): string | undefined {
+  // The tag named must be one an image could carry (the dimension applies to no other), and so its near miss.
   for (const { tag: t } of core) {
+    if (!storable(t) || !sendable(t)) continue;
     const u = derive(t, derivationFor[relation]);
     if (u !== undefined && storable(u) && relationsOf(t, u).includes(relation)) return undefined;
   }
   for (const { tag: u } of core) {
     if (!storable(u)) continue;
     const t = derive(u, inverseDerivationFor[relation]);
-    if (t !== undefined && sendable(t) && relationsOf(t, u).includes(relation)) return undefined;
+    if (t !== undefined && storable(t) && sendable(t) && relationsOf(t, u).includes(relation)) return undefined;
   }
   return relation === "normalization"
     ? "only a non-ASCII tag has another normal form, and the profile rejects or flags non-ASCII tags in the path"

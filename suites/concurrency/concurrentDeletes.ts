@@ -91,7 +91,8 @@ export const concurrentDistinct: Scenario = {
   profiles: "every profile",
   appliesTo: documents(204),
   run: (ctx) => {
-    const tags = (n: number): string[] => Array.from({ length: n }, (_, i) => `itc-par-${i}`);
+    // The never-added example tag (drawn from the seed) with a digit: distinct, valid wherever the examples are.
+    const tags = (n: number): string[] => Array.from({ length: n }, (_, i) => `${ctx.tags.absent}${i}`);
     return concurrentRounds(ctx, "conc-distinct", {
       tags,
       deletes: tags,

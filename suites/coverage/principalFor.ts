@@ -42,8 +42,7 @@ export async function principalFor(
       return { label: "the owner token without its last character", token: t.slice(0, -1), secret: true };
     }
     case "extended":
-      // It holds the whole token, which the redactor hides wherever it appears.
-      return { label: "the owner token with one more character", token: `${await owner()}A` };
+      return { label: "the owner token with one more character", token: `${await owner()}A`, secret: true };
     case "one-changed": {
       const t = await owner();
       // The first, middle or last character: three near misses at most per run, each a secret to redact.
@@ -60,8 +59,10 @@ export async function principalFor(
       const swapped = Array.from(t, (c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join(
         "",
       );
-      // The redactor matches secrets in any letter case: this one is hidden as the token itself is.
-      return swapped === t ? undefined : { label: "the owner token in swapped letter case", token: swapped };
+      // A secret of its own: echoed base64- or hex-encoded, its bytes are not the token's.
+      return swapped === t
+        ? undefined
+        : { label: "the owner token in swapped letter case", token: swapped, secret: true };
     }
     case "revoked":
       return ctx.target.revokedToken === undefined

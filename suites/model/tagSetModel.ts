@@ -103,7 +103,7 @@ export const tagSetModel: Scenario = {
         { maxCommands: 12 },
       ),
     );
-    const runs = Math.max(3, ctx.settings.runs);
+    const runs = Math.max(5, ctx.settings.runs);
     return runProperty(
       ctx,
       sequences,

@@ -10,8 +10,8 @@ function argsOf(command: string): string[] {
 
 describe("properties catch broken variants, shrink, and replay", () => {
   it.each([
-    ["case-insensitive", "404-prop-case-variant"],
-    ["prefix-delete", "204-prop-isolation"],
+    ["case-insensitive", "404-prop-absent-tag"],
+    ["prefix-delete", "204-prop-delete-present"],
     ["non-ascii-500", "400-prop-invalid-tag"],
     ["alphabet-not-enforced", "400-prop-invalid-tag"],
   ])(

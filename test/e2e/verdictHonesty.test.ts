@@ -99,7 +99,7 @@ describe("the verdict cannot be talked into conformant, and the suite's own trou
     });
   });
 
-  it("--time-budget cutting a property short is no failure: 'interrupted after N of M cases', and 0 cases is not exercised", async () => {
+  it("--time-budget cutting a property short is no failure: 'interrupted after N of M cases', and the case running when it ran out is judged", async () => {
     await withServe([], {}, async (server) => {
       const run = async (rate: string) => {
         const out = tempOut();
@@ -129,15 +129,15 @@ describe("the verdict cannot be talked into conformant, and the suite's own trou
       const some = await run("20");
       expect(some.r.code).toBe(4);
       expect(some.s).toMatchObject({ outcome: "pass", property: { interrupted: true } });
-      expect(some.s?.reason).toMatch(/^interrupted \(--time-budget\) after \d+ of 10 cases$/);
+      expect(some.s?.reason).toMatch(/^interrupted \(--time-budget\) after \d+ of \d+ cases$/);
       expect(some.r.stdout).toMatch(
-        /PASS 204-prop-delete-present: interrupted \(--time-budget\) after \d+ of 10 cases/,
+        /PASS 204-prop-delete-present: interrupted \(--time-budget\) after \d+ of \d+ cases/,
       );
-      // About 1.5 s a case: not one case within the budget (fast-check used to call that a failure).
-      const none = await run("2");
-      expect(none.r.code).toBe(4);
-      expect(none.s).toMatchObject({ outcome: "not-exercised", cause: "interrupted" });
-      expect(none.s?.property?.counterexample).toBeUndefined();
+      // About 5 s a case at 2 requests a second: the first case outlasts the budget, runs to its end and is judged
+      // (issue 20 item 1: a case cut off unjudged once hid a 5xx); no case starts after it.
+      const one = await run("2");
+      expect(one.r.code).toBe(4);
+      expect(one.s).toMatchObject({ outcome: "pass", property: { interrupted: true, runs: 1 } });
     });
   });
 });
