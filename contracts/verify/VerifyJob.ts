@@ -16,3 +16,6 @@ export interface VerifyJob {
 
 /** The line the child writes its failure report on (stderr), for the parent to find. */
 export const failureMark = "ITC-VERIFY-FAILURE ";
+
+/** The line the child writes its exit code on (stderr, synchronous on a pipe) just before it kills itself. */
+export const doneMark = "ITC-VERIFY-DONE ";

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { RunAborted, TransportError } from "../../src/http/errors";
 import { packageRoot } from "../../src/util/packageRoot";
-import { failureMark, type VerifyJob } from "./VerifyJob";
+import { doneMark, failureMark, type VerifyJob } from "./VerifyJob";
 
 export interface VerifierRun {
   readonly job: VerifyJob;
@@ -63,9 +63,13 @@ export function runVerifier(run: VerifierRun): Promise<{ ok: boolean; message: s
         reject(stopped);
         return;
       }
-      if (signal !== null) {
+      // The child ends itself with SIGKILL once its verdict is written (verifyInteraction's die): that line
+      // decides, whatever the signal.
+      const done = stderr.split("\n").find((l) => l.startsWith(doneMark));
+      if (signal !== null && done === undefined) {
         // Killed from outside (not by this run): no verdict on the target, a fault of the suite's environment.
-        reject(new Error(`the Pact verifier child was killed by ${signal}`));
+        const last = stderr.trim().split("\n").pop() ?? "";
+        reject(new Error(`the Pact verifier child was killed by ${signal}${last === "" ? "" : `: ${last}`}`));
         return;
       }
       const marked = stderr.split("\n").find((l) => l.startsWith(failureMark));
@@ -73,7 +77,7 @@ export function runVerifier(run: VerifierRun): Promise<{ ok: boolean; message: s
         marked === undefined
           ? stderr.trim().split("\n").slice(-3).join(" ")
           : (JSON.parse(marked.slice(failureMark.length)) as string);
-      resolve({ ok: code === 0, message });
+      resolve({ ok: done === undefined ? code === 0 : done.slice(doneMark.length) === "0", message });
     });
   });
 }

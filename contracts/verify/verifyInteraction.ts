@@ -1,7 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { Verifier } from "@pact-foundation/pact";
 import { nonceHeader } from "./serveVerifier";
-import { failureMark, type VerifyJob } from "./VerifyJob";
+import { doneMark, failureMark, type VerifyJob } from "./VerifyJob";
 
 /**
  * Child process: verifies one pact file. The native verifier prints its report on stdout, so it runs here,
@@ -65,7 +65,20 @@ if (require.main === module) {
   setInterval(() => {
     if (process.ppid !== parent) die();
   }, 250).unref();
+  // When the parent dies, the verifier's proxy can throw on the closed loopback connection before stdin's end
+  // is read. Node's exit path would then join the native verifier's threads, which wait for the request in
+  // flight (up to 35 s): an uncaught error ends us the same way as everything else.
+  const crash = (error: unknown): never => {
+    process.stderr.write(
+      `\nthe verifier child failed: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    return die();
+  };
+  process.on("uncaughtException", crash);
+  process.on("unhandledRejection", crash);
+  // Not process.exit (see die): the parent reads the verdict from this line, then takes our end as the end.
   void main().then((code) => {
-    process.exit(code);
+    process.stderr.write(`\n${doneMark}${String(code)}\n`);
+    die();
   });
 }

@@ -214,7 +214,8 @@ function relationProblem(
   for (const { tag: u } of core) {
     if (!storable(u)) continue;
     const t = derive(u, inverseDerivationFor[relation]);
-    if (t !== undefined && storable(t) && sendable(t) && relationsOf(t, u).includes(relation)) return undefined;
+    if (t !== undefined && storable(t) && sendable(t) && relationsOf(t, u).includes(relation))
+      return undefined;
   }
   return relation === "normalization"
     ? "only a non-ASCII tag has another normal form, and the profile rejects or flags non-ASCII tags in the path"

@@ -19,6 +19,11 @@ export interface ScenarioChange extends OutcomeChange {
   readonly id: string;
   readonly status: number;
   readonly tier: string;
+  /**
+   * Whether the scenario broke a rule of every tier (a breach) in A and in B, where that changed: a scenario that
+   * failed in both and breaches only in B is a change, and a regression, though its outcome is the same.
+   */
+  readonly breached?: { readonly a: boolean; readonly b: boolean };
 }
 
 /** A flagged rule's label (PASS, FLAGGED, FAIL, NOT EXERCISED) in A and in B; undefined where it is not flagged. */
@@ -58,8 +63,8 @@ export interface ReportDiff {
     readonly changed: readonly FlagChange[];
   };
   /**
-   * Something that held in A does not in B: a row or a scenario pass → fail, a row that passed gone from B, the
-   * profile changed, or the verdict conformant → other.
+   * Something that held in A does not in B: a row or a scenario pass → fail, a scenario that breaches in B and
+   * did not in A, a row that passed gone from B, the profile changed, or the verdict conformant → other.
    */
   readonly regressions: number;
 }
@@ -112,11 +117,27 @@ function changes<T, K, O extends string = Outcome>(
   return out;
 }
 
-function scenariosOf(r: Report): { status: number; id: string; tier: string; outcome: Outcome }[] {
+interface ScenarioAt {
+  readonly status: number;
+  readonly id: string;
+  readonly tier: string;
+  readonly outcome: Outcome;
+  readonly breached: boolean;
+}
+
+function scenariosOf(r: Report): ScenarioAt[] {
   return r.statuses.flatMap((row) =>
-    row.scenarios.map((s) => ({ status: row.status, id: s.id, tier: s.tier, outcome: s.outcome })),
+    row.scenarios.map((s) => ({
+      status: row.status,
+      id: s.id,
+      tier: s.tier,
+      outcome: s.outcome,
+      breached: s.breaches.length > 0,
+    })),
   );
 }
+
+const breachGained = (c: ScenarioChange): boolean => c.breached?.a === false && c.breached.b;
 
 /** Compares two reports (A before, B after), matching rows by status, scenarios and flags by id. */
 export function diffReports(a: Report, b: Report): ReportDiff {
@@ -128,10 +149,21 @@ export function diffReports(a: Report, b: Report): ReportDiff {
     scenariosOf(a),
     scenariosOf(b),
     (s) => s.id,
-    (s) => s.outcome,
+    (s) => `${s.outcome}${s.breached ? " breached" : ""}`,
   ).map((c): ScenarioChange => {
     const s = c.b ?? c.a;
-    return { id: c.key, status: s?.status ?? 0, tier: s?.tier ?? "", ...c.change };
+    const breached =
+      c.a !== undefined && c.b !== undefined && c.a.breached !== c.b.breached
+        ? { breached: { a: c.a.breached, b: c.b.breached } }
+        : {};
+    return {
+      id: c.key,
+      status: s?.status ?? 0,
+      tier: s?.tier ?? "",
+      a: c.a?.outcome,
+      b: c.b?.outcome,
+      ...breached,
+    };
   });
   const fa = highlightsOf(a).findings;
   const fb = highlightsOf(b).findings;
@@ -171,7 +203,7 @@ export function diffReports(a: Report, b: Report): ReportDiff {
     },
     regressions:
       rows.filter((r) => passToFail(r) || passToAbsent(r)).length +
-      scenarios.filter(passToFail).length +
+      scenarios.filter((c) => passToFail(c) || breachGained(c)).length +
       (profileChanged ? 1 : 0) +
       (verdictRegressed ? 1 : 0),
   };

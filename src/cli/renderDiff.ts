@@ -1,4 +1,4 @@
-import type { OutcomeChange, ProfileOf, ReportDiff } from "../../reports/compare/diffReports";
+import type { OutcomeChange, ProfileOf, ReportDiff, ScenarioChange } from "../../reports/compare/diffReports";
 import { isUnchanged } from "../../reports/compare/diffReports";
 import type { Outcome } from "../engine/RunResult";
 import { paintOutcome } from "./colour";
@@ -7,6 +7,14 @@ const word = { pass: "PASS", fail: "FAIL", "not-exercised": "NOT EXERCISED" } as
 
 const profileText = (p: ProfileOf): string =>
   `${p.id} (${p.builtin ? "built in" : "custom profile"}, openapi sha256 ${p.sha256.slice(0, 12)})`;
+
+/** A scenario that gained or lost a breach (a rule of every tier broken), whatever its outcome did. */
+function breachText(s: ScenarioChange): string {
+  if (s.breached === undefined) return "";
+  return s.breached.b
+    ? `  (breaks a rule of every tier in B${s.a === "pass" && s.b === "fail" ? "" : "; regression"})`
+    : "  (no longer breaks a rule of every tier)";
+}
 
 /** The text `diff` prints: one line per change, A → B, then the count of regressions. */
 export function renderDiff(d: ReportDiff, colour: boolean): string {
@@ -41,7 +49,7 @@ export function renderDiff(d: ReportDiff, colour: boolean): string {
       "scenarios:",
       ...d.scenarios.map(
         (s) =>
-          `  ${s.id} (${s.status}, ${s.tier})  ${arrow(s, scenarioAbsent, s.a === "pass" && s.b === "fail")}`,
+          `  ${s.id} (${s.status}, ${s.tier})  ${arrow(s, scenarioAbsent, s.a === "pass" && s.b === "fail")}${breachText(s)}`,
       ),
     );
   const f = d.findings;

@@ -194,6 +194,37 @@ describe("report.html in chromium", () => {
     await closeReport(r, opened);
   });
 
+  it("the input space: the pairs line, a matrix cell per two dimensions, and what this target kept back", async () => {
+    for (const name of ["conformant", "incomplete"]) {
+      const r = get(name);
+      const space = r.report.inputSpace;
+      if (space === undefined) throw new Error(`the ${name} run's report has no input space`);
+      const opened = await openReport(r);
+      const { page } = opened;
+      const section = page.locator("#input-space");
+      expect(await section.isVisible()).toBe(true);
+      expect(await section.locator("p.coverage-line strong").first().textContent()).toBe(
+        `${space.pairs.covered} of ${space.pairs.feasible}`,
+      );
+      // Every two dimensions have a cell above the diagonal, and the matrix fits the page (no sideways scroll).
+      const n = space.dimensions.length;
+      expect(await section.locator("table.pair-matrix tbody tr").count()).toBe(n);
+      const cells = await section.locator("table.pair-matrix td:not(.na)").count();
+      const feasibleCells = Object.values(space.matrix).filter((c) => c.feasible > 0).length;
+      expect(cells).toBe(feasibleCells);
+      const box = await section.locator("table.pair-matrix").boundingBox();
+      expect(box?.width ?? Infinity).toBeLessThanOrEqual(1280);
+      expect(await section.locator("details.dimension").count()).toBe(n);
+      // The levels this target kept from the run (no alt identity: the 403 levels) are said, not hidden.
+      const kept = space.dimensions.flatMap((d) => d.levels.filter((l) => l.unavailable !== undefined));
+      expect(await section.locator("table.levels td strong", { hasText: "NOT EXERCISED" }).count()).toBe(
+        kept.length,
+      );
+      if (name === "incomplete") expect(kept.length).toBeGreaterThan(0);
+      await closeReport(r, opened);
+    }
+  });
+
   it("the matrix page has the flagged-rules matrix, in the words report.html uses", async () => {
     const reports = ["conformant", "glance"].map((n) => get(n).report);
     const dir = tempOut();

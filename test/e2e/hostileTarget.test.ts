@@ -37,9 +37,10 @@ function boundedRoot(h: HostileRun): void {
 }
 
 /**
- * Each throttled answer was waited out: no retry within Retry-After (1 s), then a retry. The retry is the same
- * request (method, path and body): another worker's request to the same path may arrive at once, having been
- * sent before the throttling answer came.
+ * Each throttled answer was waited out: Retry-After (1 s) holds every request of the run, so nothing arrives
+ * between a quarter second after the throttled one (another worker's request may have been sent before the
+ * throttling answer came, and the same request may be another worker's: a run's creates are alike) and 1 s
+ * after it; then the same request (method, path and body) comes again.
  */
 function waitedOut(h: HostileRun): void {
   const retries = (h.report?.stats as { throttled?: { retries?: unknown } } | undefined)?.throttled?.retries;
@@ -52,8 +53,19 @@ function waitedOut(h: HostileRun): void {
       h.want(`request ${n} reached the target`, false, log.length);
       continue;
     }
+    const early = log.filter((r) => r.n > n && r.at > hit.at + 250 && r.at < hit.at + 950);
+    h.want(
+      `nothing sent from 0.25 s to 0.95 s after ${hit.method} ${hit.path} (${hit.fate})`,
+      early.length === 0,
+      early.map((r) => `${r.method} ${r.path} +${String(Math.round(r.at - hit.at))} ms`),
+    );
     const again = log.find(
-      (r) => r.n > n && r.method === hit.method && r.path === hit.path && r.body === hit.body,
+      (r) =>
+        r.n > n &&
+        r.at > hit.at + 250 &&
+        r.method === hit.method &&
+        r.path === hit.path &&
+        r.body === hit.body,
     );
     const gap = again === undefined ? undefined : Math.round(again.at - hit.at);
     h.want(

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import type { ImageRecord } from "../../src/reference/ImageRecord";
+import { readRecords } from "../../src/cli/runRecord";
 import { runCli, type CliResult } from "../support/cli";
 import { leakedSecrets } from "../support/hostile/tokenLeaks";
 import { killRun, type KillMoment } from "../support/killRun";
@@ -12,11 +13,15 @@ import { startReference, tokens } from "../support/reference";
 // Issue 11: nothing cleans up after SIGKILL. Twenty runs are killed at seeded random moments (during setup,
 // mid-run, during their own cleanup) against one reference that also holds a user's own images; then the
 // `cleanup` command must find the suite's scratch images by their names, show them, delete them only with
-// --yes, and never touch anything else.
+// --yes, and never touch anything else. A run's images are found by the names its record on this machine
+// keeps (each run draws one name from its seed and id), or, for --older-than, by the names' shape and age.
 
 const env = { ITC_TOKEN: tokens.owner, ITC_ALT_TOKEN: tokens.alt };
-/** A scratch image's name: itc-<run id>-<label>, the run id like 20261126T190512-a1b2c3. */
-const scratchName = /^itc-(\d{8}T\d{6}-[0-9a-f]{6})-/;
+/** A scratch image's name: the prefix and ten characters drawn from the run's seed and id (a label for its own). */
+const scratchName = /^itc-[a-z0-9]{10}(-[a-z0-9]{3})?$/;
+/** The run that recorded a name (each run keeps its names in its record, in the tests' ITC_STATE_DIR). */
+const runOf = (name: string | null | undefined): string | undefined =>
+  readRecords().find((r) => r.names.includes(name ?? ""))?.runId;
 
 type Reference = Awaited<ReturnType<typeof startReference>>;
 let ref: Reference;
@@ -123,7 +128,9 @@ describe("after 20 runs killed with SIGKILL", () => {
     ).toBeGreaterThanOrEqual(15);
     expect(kills.some((k) => k.phase === "cleanup")).toBe(true);
     expect(leftByKills).toBeGreaterThan(0);
-    expect(scratch().filter((i) => !scratchName.test(i.name ?? ""))).toEqual([]);
+    expect(scratch().filter((i) => !scratchName.test(i.name ?? "") || runOf(i.name) === undefined)).toEqual(
+      [],
+    );
   });
 
   it("cleanup without --yes lists every scratch image (id and name on one line) and deletes nothing", async () => {
@@ -158,15 +165,17 @@ describe("after 20 runs killed with SIGKILL", () => {
   });
 
   it("cleanup --run-id <id> --yes deletes that run's images only, and exits 0", async () => {
-    const runIds = scratch().map((i) => scratchName.exec(i.name ?? "")?.[1] ?? "");
-    const chosen = runIds[0] ?? "no-run-left-images";
+    const chosen = runOf(scratch()[0]?.name);
+    expect(chosen).toBeDefined();
+    const ofChosen = (i: ImageRecord): boolean => runOf(i.name) === chosen;
     const others = scratch()
-      .filter((i) => !(i.name ?? "").startsWith(`itc-${chosen}-`))
+      .filter((i) => !ofChosen(i))
       .map((i) => i.id);
-    const r = await cleanup(["--run-id", chosen, "--yes"]);
+    expect(scratch().filter(ofChosen).length).toBeGreaterThan(0);
+    const r = await cleanup(["--run-id", chosen ?? "", "--yes"]);
     noTokenIn(r);
     expect(r.code).toBe(0);
-    expect(scratch().filter((i) => (i.name ?? "").startsWith(`itc-${chosen}-`))).toEqual([]);
+    expect(scratch().filter(ofChosen)).toEqual([]);
     expect(
       scratch()
         .map((i) => i.id)

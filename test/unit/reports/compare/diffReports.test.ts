@@ -1,5 +1,7 @@
 import { diffReports, isUnchanged } from "../../../../reports/compare/diffReports";
 import type { Report } from "../../../../reports/Report";
+import { renderDiff } from "../../../../src/cli/renderDiff";
+import { coreCheck } from "../../../../src/engine/checks/Check";
 import { exampleReport } from "../../../support/reports";
 
 let glance: Report;
@@ -117,5 +119,30 @@ describe("diffReports", () => {
       [403, "pass"],
     ]);
     expect(gone.regressions).toBe(3);
+  });
+
+  it("a scenario that failed in both and breaches a rule of every tier only in B: a change, and a regression", () => {
+    // The matrix of issue 21 showed it: a flagged scenario failing as allowed, then failing with a 500 too.
+    const breach = coreCheck("no 5xx", false, "answered 500", "RFC 9110 §15.6");
+    const scenario = mutant.statuses.flatMap((r) => r.scenarios).find((s) => s.outcome === "fail");
+    if (scenario === undefined) throw new Error("the mutant's report has a failed scenario");
+    const breached: Report = {
+      ...mutant,
+      statuses: mutant.statuses.map((r) => ({
+        ...r,
+        scenarios: r.scenarios.map((s) => (s.id === scenario.id ? { ...s, breaches: [breach] } : s)),
+      })),
+    };
+    const d = diffReports(mutant, breached);
+    expect(d.scenarios.map((s) => [s.id, s.a, s.b, s.breached])).toEqual([
+      [scenario.id, "fail", "fail", { a: false, b: true }],
+    ]);
+    expect(d.regressions).toBe(1);
+    expect(renderDiff(d, false)).toContain(`${scenario.id} (`);
+    expect(renderDiff(d, false)).toMatch(/FAIL → FAIL {2}\(breaks a rule of every tier in B; regression\)/);
+    // The other way: the breach gone is a change, not a regression.
+    const back = diffReports(breached, mutant);
+    expect(back.scenarios.map((s) => s.breached)).toEqual([{ a: true, b: false }]);
+    expect(back.regressions).toBe(0);
   });
 });
