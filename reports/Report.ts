@@ -73,7 +73,7 @@ export interface Report {
     /** Requests per second at most (--rate, or its default for the target); 0: no limit. */
     readonly rate?: number;
   };
-  /** Why the run was partial (--only, --exclude, verify-contracts): a partial run is never conformant. */
+  /** Why the run was partial (--only, --exclude, verify-contracts, no sentinel image): a partial run is never conformant. */
   readonly partial?: string;
   readonly startedAt: string;
   readonly finishedAt: string;

@@ -16,6 +16,7 @@ import { absentTagProperty } from "./properties/absentTagProperty";
 import { deletePresentProperty } from "./properties/deletePresentProperty";
 import { invalidTagProperty } from "./properties/invalidTagProperty";
 import { missingImageProperty } from "./properties/missingImageProperty";
+import { noValidTokenOtherProperty } from "./properties/noValidTokenOtherProperty";
 import { noValidTokenProperty } from "./properties/noValidTokenProperty";
 import { notOwnImageProperty } from "./properties/notOwnImageProperty";
 import { requestBodyProperty } from "./properties/requestBodyProperty";
@@ -39,6 +40,7 @@ export const allScenarios: readonly Scenario[] = [
   injectedInternalError,
   injectedUnavailable,
   noValidTokenProperty,
+  noValidTokenOtherProperty,
   deletePresentProperty,
   tagSetModel,
   absentTagProperty,

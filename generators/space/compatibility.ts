@@ -13,6 +13,8 @@ const tagDims: readonly DimensionId[] = ["length", "chars", "first", "last"];
 const minChars: Partial<Record<Composition, number>> = { alnum: 2, percent: 3 };
 const visibleOther = ["other-shared-pending", "other-shared-accepted", "other-community", "other-public"];
 const invisible = ["missing", "malformed", "other-private", "other-shared"];
+const bodyRules = ["400-body"];
+const tagRules = ["400-tag"];
 
 /** The pairs of tag levels some tag of the space's sample has, split by whether a core one has them. */
 const tagPairCache = new WeakMap<InputSpace, { readonly core: Set<string>; readonly flagged: Set<string> }>();
@@ -48,30 +50,40 @@ function answerProblem(space: InputSpace, rule: string, r: LevelRef): string | u
         : "401 is the answer to every token but a valid one";
     case "request":
       if (v === "body")
-        return rule === "400-body" || rule === "401" ? undefined : "a body is a request error (400)";
-      return rule === "400-body" ? "no body, no body error" : undefined;
+        return bodyRules.includes(rule) || rule === "401" || rule === "400-elsewhere"
+          ? undefined
+          : "a body is a request error (400)";
+      return bodyRules.includes(rule) ? "no body, no body error" : undefined;
     case "image":
       if (rule === "401") return undefined;
       if (rule === "403")
         return visibleOther.includes(v) ? undefined : "403 is for an image the caller sees but does not own";
       if (rule === "404-image")
         return invisible.includes(v) ? undefined : "the caller sees that image: it is not the image's 404";
+      // A request error on another's image (or none): 400 or that image's 404/403, unordered by the documents.
+      if (rule === "400-elsewhere")
+        return v.startsWith("own-") ? "on the caller's own image a request error is 400 alone" : undefined;
       return v.startsWith("own-")
         ? undefined
-        : `the caller's own image only (a request error on another's is not ordered against 403/404 by the documents)`;
+        : "the caller's own image only (elsewhere the rule is unordered)";
     case "presence":
       if (rule === "204" && v === "absent") return "a tag the image lacks is 404";
-      if ((rule === "404-tag" || rule === "400-tag") && v === "present")
+      if ((rule === "404-tag" || tagRules.includes(rule)) && v === "present")
         return rule === "404-tag"
           ? "a tag the image carries is deleted (204)"
           : "a tag outside the schema is on no image";
       return undefined;
     case "neighbour":
-      return rule === "400-tag" ? "a tag outside the schema has no near miss on an image" : undefined;
+      return tagRules.includes(rule) ? "a tag outside the schema has no near miss on an image" : undefined;
     default:
       if (sides === undefined) return undefined;
-      if (rule === "400-tag")
+      if (tagRules.includes(rule))
         return sides.includes("invalid") ? undefined : "no tag outside the schema has this level";
+      // A body is a request error whatever the tag (400 either way), a tag outside the schema included.
+      if (bodyRules.includes(rule) || rule === "400-elsewhere")
+        return sides.includes("valid") || sides.includes("invalid")
+          ? undefined
+          : "only tags a flag covers have this level: a flagged scenario sends them";
       return sides.includes("valid") || rule === "401"
         ? undefined
         : "a tag outside the schema is answered 400 (401 without a token)";
@@ -123,6 +135,13 @@ function problem(space: InputSpace, a: LevelRef, b: LevelRef): string | undefine
     }
     if (a.dimension === "chars" && a.level === "digits" && ["case", "accent", "combining"].includes(b.level))
       return "a tag of digits has no letter to change";
+    if (b.level === "normalization") {
+      if (a.dimension === "chars" && !compositionRule[a.level as Composition].may.includes("non-ascii"))
+        return "a tag with no non-ASCII character has no other normal form";
+      const max = space.profile.tagSchema["maxLength"];
+      if (range !== undefined && typeof max === "number" && range.min >= max)
+        return "the suite names a tag's composed form (NFC) and puts the decomposed one (NFD, longer) on the image: at the schema's maximum that one is outside the schema";
+    }
   }
   return undefined;
 }

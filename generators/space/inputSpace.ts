@@ -121,7 +121,7 @@ function buildInputSpace(profile: Profile): InputSpace {
   const storable = (tag: string): boolean => profile.checkTag(tag).length === 0;
   const documented = profile.documentedStatuses;
   const expectation = (obs: Observation): Expectation =>
-    expectationOf(obs, sideOf(obs.tag) === "valid", documented);
+    expectationOf(obs, sideOf(obs.tag) === "valid", documented, profile.outsideSchemaStatuses);
   const rules = answerRules.filter((r) => documented.includes(Number(r.slice(0, 3))));
   const all: Dimension[] = [
     lengthDimension(lengths),

@@ -5,6 +5,7 @@ import type { Agents } from "../http/Agents";
 import type { KeystoneIdentity } from "./KeystoneIdentity";
 import { secretsOf } from "./KeystoneIdentity";
 import { imageEndpoint, issueToken, type KeystoneToken } from "./keystoneSession";
+import { revokedToken } from "./revokedToken";
 
 /**
  * Renew a token two minutes before it expires (a quarter of its lifetime if that is shorter), so no request
@@ -78,6 +79,7 @@ export async function keystoneTarget(
       `the token's catalog has no image endpoint (${where}): give --target`,
     );
   }
+  const revoked = await revokedToken(config.owner, owner.current.token, agents, timeoutMs);
   const credentials = { owner: owner.current.token, alt: alt?.current.token };
   return {
     kind: "live",
@@ -88,6 +90,7 @@ export async function keystoneTarget(
     ...(owner.current.projectId === undefined ? {} : { ownerProjectId: owner.current.projectId }),
     faults: undefined,
     keystoneUrl: config.owner.authUrl,
+    ...("token" in revoked ? { revokedToken: revoked.token } : { revokedTokenMissing: revoked.unavailable }),
     secrets: [...secretsOf(config.owner), ...(config.alt === undefined ? [] : secretsOf(config.alt))],
     refresh: async () => {
       const fresh: string[] = [];

@@ -2,14 +2,15 @@ import type { Principal } from "../http/Exchange";
 import { expandPath } from "../http/expandPath";
 import type { HttpClient, HttpResponse } from "../http/HttpClient";
 import type { FixtureOperationId, Profile } from "../profile/Profile";
+import type { Check } from "./checks/Check";
 import { FixtureError } from "./FixtureError";
+import type { ImageView } from "./ImageView";
 import type { Creator, ScratchImages } from "./ScratchImages";
 
 export type { Creator } from "./ScratchImages";
 export type CreatableVisibility = "private" | "shared" | "community" | "public";
 
-/** An image as the target shows it (GET, or the create's answer): every field, for the whole-image invariants. */
-export type ImageView = Readonly<Record<string, unknown>>;
+export type { ImageView } from "./ImageView";
 
 function jsonObject(res: HttpResponse): Record<string, unknown> | undefined {
   try {
@@ -31,11 +32,24 @@ const stringsOf = (v: unknown): string[] | undefined =>
  * so they are filed as its evidence; the images themselves are registered run-wide for cleanup.
  */
 export class Fixtures {
+  private fieldWatch: ((c: Check) => void) | undefined;
+
   constructor(
     private readonly client: HttpClient,
     private readonly profile: Profile,
     private readonly images: ScratchImages,
   ) {}
+
+  /** Where the comparison of each read with the image's view before it goes: the probe of the running case. */
+  watchFields(watch: (c: Check) => void): void {
+    this.fieldWatch = watch;
+  }
+
+  /** A whole view of the image, compared with the one before it (ImageViews); a change goes to the watcher. */
+  private seen(id: string, as: Creator, view: ImageView, fromCreate: boolean): void {
+    const c = this.images.views.see(id, as, view, fromCreate);
+    if (c !== undefined && !c.ok) this.fieldWatch?.(c);
+  }
 
   private async call(
     op: FixtureOperationId,
@@ -112,6 +126,7 @@ export class Fixtures {
         res.exchange,
       );
     this.images.setKnown(id, tags);
+    this.seen(id, as, body, true);
     return { id, view: body };
   }
 
@@ -139,6 +154,7 @@ export class Fixtures {
     if (view === undefined || tags === undefined)
       throw new FixtureError("setup failed: the image has no tags array", res.exchange);
     this.images.setKnown(imageId, tags);
+    this.seen(imageId, as, view, false);
     return view;
   }
 
@@ -201,6 +217,7 @@ export class Fixtures {
       tags.push(tag);
     }
     this.images.setKnown(id, tags);
+    if (body !== undefined) this.seen(id, as, body, true);
     return id;
   }
 
@@ -216,6 +233,7 @@ export class Fixtures {
     const { res, name, id, body } = await this.sendCreate(label, "owner", "private", tags, true);
     if (id !== undefined) {
       this.images.setKnown(id, stringsOf(body?.["tags"]));
+      if (body !== undefined) this.seen(id, "owner", body, true);
       return { status: res.status, id, storedDespiteError: [] };
     }
     if (res.status < 400) return { status: res.status, storedDespiteError: [] };
@@ -245,9 +263,12 @@ export class Fixtures {
   async tagsOf(imageId: string, as: Creator = "owner"): Promise<string[]> {
     const res = await this.call("showImage", as, { image_id: imageId }, [200]);
     this.expect(res, 200, `showing image ${imageId}`);
-    const tags = stringsOf(jsonObject(res)?.["tags"]);
-    if (tags === undefined) throw new FixtureError("setup failed: the image has no tags array", res.exchange);
+    const view = jsonObject(res);
+    const tags = stringsOf(view?.["tags"]);
+    if (view === undefined || tags === undefined)
+      throw new FixtureError("setup failed: the image has no tags array", res.exchange);
     this.images.setKnown(imageId, tags);
+    this.seen(imageId, as, view, false);
     return [...tags];
   }
 

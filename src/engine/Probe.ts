@@ -64,11 +64,19 @@ export class Probe {
   /** Set once the subject request has been sent: a failure after it is the target's, never "setup failed". */
   subjectSent = false;
 
+  /** The last subject request's exchange: a field change found on a later read is charged to it. */
+  private lastSubjectSeq: number | undefined;
+
   constructor(
     private readonly client: HttpClient,
     private readonly fixtures: Fixtures,
     private readonly profile: Profile,
-  ) {}
+  ) {
+    // Every read of an image while this probe's case runs, in any tier, is compared with the view before it.
+    fixtures.watchFields((c) => {
+      this.checks.push(this.lastSubjectSeq === undefined ? c : { ...c, seq: this.lastSubjectSeq });
+    });
+  }
 
   /** A fact the scenario relies on, checked on the target (for example: alt can see the shared image). */
   precondition(rule: string, ok: boolean, detail: string): void {
@@ -172,7 +180,7 @@ export class Probe {
   ): Promise<HttpResponse> {
     const subject = this.profile.subject;
     this.subjectSent = true;
-    return this.client.send({
+    const sent = this.client.send({
       operationId: subject.operationId,
       method: "DELETE",
       path: expandPath(subject.pathTemplate, { image_id: imageId, tag }),
@@ -180,6 +188,10 @@ export class Probe {
       json,
       expect,
       watched: true,
+    });
+    return sent.then((res) => {
+      this.lastSubjectSeq = res.exchange.seq;
+      return res;
     });
   }
 

@@ -57,7 +57,7 @@ export interface RunResult {
   /** Rules no tier excuses broken by requests outside every scenario (a 5xx to a cleanup request). */
   readonly breaches: readonly Check[];
   readonly findings: readonly Finding[];
-  /** Why the run was partial (--only, --exclude, verify-contracts); a partial run is never conformant. */
+  /** Why the run was partial (--only, --exclude, verify-contracts, no sentinel image); a partial run is never conformant. */
   readonly partial?: string;
   /** Every exchange of the run, in the order sent, when the run was asked to keep them (--har). */
   readonly exchanges?: readonly Exchange[];

@@ -1,3 +1,4 @@
+import { ImageViews } from "./ImageViews";
 import { performance } from "node:perf_hooks";
 import type { Exchange } from "../http/Exchange";
 import { expandPath } from "../http/expandPath";
@@ -38,6 +39,8 @@ export class ScratchImages {
   /** The alt project id, learned once (scenarios running in parallel share one probe image). */
   altProject: Promise<string> | undefined;
   private readonly memos = new Map<string, Promise<unknown>>();
+  /** The last whole view of each image, for the whole-image invariant of every tier. */
+  readonly views = new ImageViews();
 
   constructor(
     readonly profile: Profile,
@@ -96,6 +99,7 @@ export class ScratchImages {
   deletedEarly(id: string): void {
     if (this.created.delete(id)) this.early += 1;
     this.tags.delete(id);
+    this.views.forget(id);
   }
 
   known(id: string): string[] | undefined {

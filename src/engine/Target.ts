@@ -11,6 +11,8 @@ export interface Target {
   readonly credentials: Credentials;
   /** A token of the owner's that the identity service issued and revoked (Keystone, the embedded reference). */
   readonly revokedToken?: string;
+  /** Why there is no revoked token, when the suite asked Keystone for one and did not get it. */
+  readonly revokedTokenMissing?: string;
   readonly altProjectId: string | undefined;
   /** The owner's project id when known without asking the Image API (Keystone tells it). */
   readonly ownerProjectId?: string;

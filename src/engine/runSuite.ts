@@ -9,7 +9,6 @@ import { Pacer } from "../http/Pacer";
 import type { Redactor } from "../http/Redactor";
 import type { Profile } from "../profile/Profile";
 import { boundedJson, maxDocumentChars } from "../util/boundedJson";
-import { mapLimit } from "../util/mapLimit";
 import { Fixtures } from "./Fixtures";
 import { preflight } from "./preflight";
 import { unexpectedServerErrors } from "./property/unexpectedServerErrors";
@@ -19,6 +18,7 @@ import { prepareScenario, runScenario } from "./runScenario";
 import { defaultRunSettings, type RunSettings } from "./RunSettings";
 import type { Scenario } from "./Scenario";
 import { ScratchImages, type CleanupResult } from "./ScratchImages";
+import { runWhenReady } from "./runWhenReady";
 import { checkSentinel, createSentinel, type Sentinel } from "./sentinel";
 import { defaultNamePrefix, runScratchName } from "./scratchNames";
 import type { Target } from "./Target";
@@ -107,11 +107,11 @@ export function selectScenarios(
   );
 }
 
-function partialOf(settings: RunSettings, extra: string | undefined): string | undefined {
+function partialOf(settings: RunSettings, ...extra: readonly (string | undefined)[]): string | undefined {
   const parts = [
     ...(settings.only === undefined ? [] : [`only ${settings.only.join(", ")} (--only)`]),
     ...(settings.exclude === undefined ? [] : [`without ${settings.exclude.join(", ")} (--exclude)`]),
-    ...(extra === undefined ? [] : [extra]),
+    ...extra.filter((x): x is string => x !== undefined),
   ];
   return parts.length === 0 ? undefined : parts.join("; ");
 }
@@ -185,6 +185,7 @@ export async function runSuite(options: RunOptions): Promise<RunResult> {
   const scenarioExchanges: Exchange[][] = [];
   // The owner's image no request names: read after the scenarios, it must be exactly as created.
   let sentinel: Sentinel | undefined;
+  let sentinelMissing: string | undefined;
   const sentinelLog: Exchange[] = [];
   // The exchanges of the scenarios' preparations (the target's capabilities): a 5xx there is judged too.
   const prepareLog: Exchange[] = [];
@@ -247,8 +248,14 @@ export async function runSuite(options: RunOptions): Promise<RunResult> {
         images,
         settings.seed,
       );
-    // Shared plans first, nothing else in flight (their capability probes aside).
-    if (aborted === undefined)
+    // Without the sentinel, no request of the run is checked for changing an image it did not name: the run
+    // is partial (never conformant), and says why.
+    if (aborted === undefined && sentinel === undefined)
+      sentinelMissing = "no sentinel image could be made, so no check that other images stay unchanged";
+    // The shared plans (the target's capabilities, then the coverage plan) are made while the scenarios that
+    // need none run; those that need one start when it is ready.
+    const preparing = (async (): Promise<void> => {
+      if (aborted !== undefined) return;
       for (const s of scenarios.filter((x) => x.prepare !== undefined)) {
         if (stop.signal.aborted) break;
         const own = client.withExchanges((e) => {
@@ -269,9 +276,17 @@ export async function runSuite(options: RunOptions): Promise<RunResult> {
           tls,
         });
       }
+    })();
     const alone = scenarios.filter((s) => s.kind === "concurrency");
     const together = scenarios.filter((s) => s.kind !== "concurrency");
-    await mapLimit(together, settings.workers, (s) => runOne(s, scenarios.indexOf(s)));
+    await runWhenReady(
+      together,
+      settings.workers,
+      (s) => s.prepare !== undefined,
+      preparing,
+      (s) => runOne(s, scenarios.indexOf(s)),
+    );
+    await preparing;
     for (const s of alone) await runOne(s, scenarios.indexOf(s));
   } catch (error) {
     if (error instanceof RunAborted) aborted ??= { kind: "user", message: error.message };
@@ -337,9 +352,9 @@ export async function runSuite(options: RunOptions): Promise<RunResult> {
           ]
         : [],
     findings: images.findings(),
-    ...(partialOf(settings, options.partial) === undefined
+    ...(partialOf(settings, options.partial, sentinelMissing) === undefined
       ? {}
-      : { partial: partialOf(settings, options.partial) }),
+      : { partial: partialOf(settings, options.partial, sentinelMissing) }),
     ...(all === undefined ? {} : { exchanges: all }),
     ...(aborted === undefined ? {} : { aborted }),
   };

@@ -20,7 +20,7 @@ export interface VerdictInput {
   /** Rules broken by requests outside every scenario (a 5xx to a cleanup request). */
   readonly runBreaches: number;
   readonly aborted: AbortKind | undefined;
-  /** Why the run was partial (--only, --exclude, verify-contracts), when it was. */
+  /** Why the run was partial (--only, --exclude, verify-contracts, no sentinel image), when it was. */
   readonly partial: string | undefined;
 }
 
@@ -55,7 +55,7 @@ export const verdictRules: readonly VerdictRule[] = [
   },
   {
     verdict: "incomplete",
-    when: "the run was partial: --only, --exclude or verify-contracts",
+    when: "the run was partial: --only, --exclude or verify-contracts, or no sentinel image could be made",
     holds: (i) => i.partial !== undefined,
   },
   {

@@ -171,6 +171,25 @@ export const mutants: readonly Mutant[] = [
     apply: (b) => ({ ...b, unauthenticated: () => fail(401, "Authentication required.") }),
   },
   {
+    // Glance's allow_anonymous_access lets a request without a token read public images; a service that also
+    // lets it reach the delete answers 403 (not the owner) where RFC 9110 §15.5.2 and the api-ref say 401.
+    name: "anonymous-public-403",
+    defect:
+      "lets a request without a valid token through as anonymous on a public or community image: 403, not 401",
+    rows: [401],
+    scenarios: ["401-prop-no-valid-token-other"],
+    apply: (b) => ({
+      ...b,
+      subjectHook: (call) => {
+        const image = call.ctx.images.get(call.params["image_id"] ?? "");
+        return call.identity === undefined &&
+          (image?.visibility === "public" || image?.visibility === "community")
+          ? { kind: "respond", response: fail(403, "You are not permitted to modify this image.") }
+          : b.subjectHook?.(call);
+      },
+    }),
+  },
+  {
     name: "cross-project-delete",
     defect: "lets any project delete tags of any image, private or shared",
     rows: [403, 404],
@@ -244,7 +263,7 @@ export const mutants: readonly Mutant[] = [
   {
     name: "non-ascii-500",
     defect: "answers 500 to any tag with a non-ASCII character",
-    rows: [400],
+    rows: [400, 403, 404],
     scenarios: ["400-prop-invalid-tag"],
     apply: (b) =>
       wrapDeleteTag(
@@ -268,7 +287,7 @@ export const mutants: readonly Mutant[] = [
   {
     name: "percent-500",
     defect: "answers 500 to a tag containing a percent sign (decodes it twice)",
-    rows: [400],
+    rows: [400, 403, 404],
     scenarios: ["400-prop-invalid-tag"],
     apply: (b) =>
       wrapDeleteTag(
@@ -328,7 +347,7 @@ export const mutants: readonly Mutant[] = [
     name: "flagged-tag-500",
     defect: "answers 500 to deleting a tag with a non-ASCII character (a tag a flag covers)",
     profile: "openstack-glance",
-    rows: [204, 400],
+    rows: [204, 400, 403, 404],
     scenarios: ["204-flagged-non-ascii-in-path"],
     apply: (b) =>
       wrapDeleteTag(

@@ -55,6 +55,11 @@ export interface Profile {
   readonly checkTag: SchemaCheck;
   /** The tag parameter's flagged rules (x-itc-flagged); empty under --strict, which drops them. */
   readonly tagFlags: readonly TagFlag[];
+  /**
+   * The statuses a DELETE naming a tag outside the tag schema may get (x-itc-outside-schema on the tag parameter;
+   * default [400]): a profile whose documents do not order 400 against the tag's 404 allows both.
+   */
+  readonly outsideSchemaStatuses: readonly number[];
   readonly checkImageId: SchemaCheck;
   /** The header that carries the token, from the security scheme (X-Auth-Token). */
   readonly authHeader: string;

@@ -67,6 +67,7 @@ export async function loadProfile(source: string): Promise<Profile> {
   let subject: OperationSpec | undefined;
   let tagSchema: Record<string, unknown> | undefined;
   let rawFlags: unknown;
+  let rawOutside: unknown;
   const fixtures = new Map<FixtureOperationId, OperationSpec>();
   for (const [p, method, item, op] of operationsOf(document)) {
     const role = (op as Record<string, unknown>)["x-itc-role"];
@@ -78,6 +79,7 @@ export async function loadProfile(source: string): Promise<Profile> {
       const tagParam = params.find((x) => x.in === "path" && x.name === "tag");
       tagSchema = tagParam?.schema as Record<string, unknown> | undefined;
       rawFlags = (tagParam as Record<string, unknown> | undefined)?.["x-itc-flagged"];
+      rawOutside = (tagParam as Record<string, unknown> | undefined)?.["x-itc-outside-schema"];
     } else if (
       role === "fixture" &&
       (fixtureOperationIds as readonly string[]).includes(op.operationId ?? "")
@@ -123,8 +125,24 @@ export async function loadProfile(source: string): Promise<Profile> {
     tagFlags: parseTagFlags(rawFlags, compile(tagFlagsSchema), source, (op) => [
       ...((op === "deleteImageTag" ? subject : fixtures.get(op))?.responses.keys() ?? []),
     ]),
+    outsideSchemaStatuses: outsideSchemaStatuses(rawOutside, subject, source),
     checkImageId,
     authHeader: authHeaderOf(document),
     documentedStatuses: [...subject.responses.keys()].sort((a, b) => a - b),
   };
+}
+
+/** x-itc-outside-schema: documented 4xx statuses, 400 first; [400] when absent. */
+function outsideSchemaStatuses(raw: unknown, subject: OperationSpec, source: string): readonly number[] {
+  if (raw === undefined) return [400];
+  const ok =
+    Array.isArray(raw) &&
+    raw[0] === 400 &&
+    raw.every((s) => typeof s === "number" && s >= 400 && s < 500 && subject.responses.has(s));
+  if (!ok)
+    fail(
+      source,
+      "x-itc-outside-schema must list documented 4xx statuses of the subject operation, 400 first (for example [400, 404])",
+    );
+  return raw as number[];
 }

@@ -14,7 +14,8 @@ const otherImages = [
 
 /**
  * What this target lets the suite set up, found once per run: a second identity (for another project's images),
- * a revoked token (only Keystone, or the embedded reference, gives one), and the visibilities the owner (and
+ * a revoked token (only Keystone, or the embedded reference, gives one), an owner token with letters (for its
+ * case-swapped near miss), and the visibilities the owner (and
  * alt) may create, tried on the target itself (a refusal is said, never a silent gap).
  */
 export function capabilities(ctx: ScenarioContext): Promise<Unavailable> {
@@ -30,7 +31,14 @@ export function capabilities(ctx: ScenarioContext): Promise<Unavailable> {
     if (ctx.target.revokedToken === undefined)
       out.set(
         "credential=revoked",
-        "needs a token the identity service revoked: the suite gets one when it authenticates through Keystone itself",
+        ctx.target.revokedTokenMissing ??
+          "needs a token the identity service revoked: the suite gets one when it authenticates through Keystone itself (--os-cloud or --os-* options), not with --token",
+      );
+    const token = (await ctx.client.currentToken("owner")) ?? "";
+    if (token.toLowerCase() === token.toUpperCase())
+      out.set(
+        "credential=case-changed",
+        "the owner token has no letters: swapping their case would send the token itself",
       );
     const publicRefused = await ctx.fixtures.tryVisibility("cap-public", "owner", "public");
     if (publicRefused !== undefined) out.set("image=own-public", `the target refuses it: ${publicRefused}`);

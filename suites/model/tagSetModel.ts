@@ -103,7 +103,8 @@ export const tagSetModel: Scenario = {
         { maxCommands: 12 },
       ),
     );
-    const runs = Math.max(5, ctx.settings.runs);
+    // Three sequences at the default depth: the coverage phase already sends multi-request plans of deletes.
+    const runs = Math.max(3, ctx.settings.runs);
     return runProperty(
       ctx,
       sequences,

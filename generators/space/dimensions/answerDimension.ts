@@ -4,8 +4,10 @@ import type { AnswerRule, Expectation } from "../oracle";
 
 const titles: Readonly<Record<AnswerRule, string>> = {
   "204": "204: a valid tag the caller's own image carries is deleted",
-  "400-body": "400: the request carries a body",
-  "400-tag": "400: the tag is outside the schema",
+  "400-body": "400: the request carries a body (on the caller's own image)",
+  "400-tag": "400: the tag is outside the schema (on the caller's own image)",
+  "400-elsewhere":
+    "400 or the image's 404/403: a body or a tag outside the schema, on another's image or none (unordered)",
   "401": "401: no valid token",
   "403": "403: an image the caller sees but does not own",
   "404-image": "404: an image the caller cannot see (or none)",
@@ -28,9 +30,6 @@ export function answerDimension(
       title: titles[r],
       source: "the profile's responses and their order",
     })),
-    classify: (obs) => {
-      const e = expectation(obs);
-      return e.ambiguous === undefined ? [e.rule] : [];
-    },
+    classify: (obs) => [expectation(obs).rule],
   };
 }

@@ -12,7 +12,7 @@ import { realizeTag } from "../realizeTag";
 import { pick } from "../prng";
 import type { TagSpec } from "../realizeTag";
 import type { Relation } from "../relations";
-import type { JudgeDomain } from "./judges";
+import { requestErrors, type JudgeDomain } from "./judges";
 import type { PlanValue, StepValue, TagSource } from "./PlanValue";
 
 /** What a construction draws from: the space, a seeded generator, the levels it may use, the pairs still open. */
@@ -43,7 +43,11 @@ export function judgeAccepts(judge: JudgeDomain, r: LevelRef, space: InputSpace)
         judge.presence === "any" || judge.presence === v || (judge.id === "absent-tag" && v === "present")
       );
     case "answer":
-      return v === judge.answer || (judge.id === "absent-tag" && v === "204");
+      return (
+        v === judge.answer ||
+        (judge.id === "absent-tag" && v === "204") ||
+        (judge.unordered === true && judge.status !== 400 && requestErrors.includes(v))
+      );
     case "neighbour":
       return judge.tags !== "invalid";
     case "count":
@@ -167,7 +171,9 @@ function specOf(levels: ReadonlyMap<DimensionId, string>, rng: () => number): Ta
   return {
     length: levels.get("length") ?? "",
     pick: r < 0.35 ? 0 : r < 0.7 ? 1 : 2 + Math.floor(rng() * 30),
-    chars: (levels.get("chars") ?? "letters") as Composition,
+    // Only a non-ASCII tag has another normal form: one asked for when the chars are free.
+    chars: (levels.get("chars") ??
+      (levels.get("neighbour") === "normalization" ? "non-ascii" : "letters")) as Composition,
     first: edge("first"),
     last: edge("last"),
     variant: Math.floor(rng() * 64),
@@ -227,7 +233,13 @@ export function constructPlan(
   maxSteps: number,
 ): PlanValue | undefined {
   const { rng, space } = ctx;
-  const outcome: LevelRef = { dimension: "answer", level: judge.answer };
+  // The answer its requests call for: the judge's own, or (a judge taking unordered requests) the target's,
+  // chosen request by request rather than once for the plan.
+  const outcome: LevelRef = main.find((r) => r.dimension === "answer") ?? {
+    dimension: "answer",
+    level: judge.answer,
+  };
+  const perStep = judge.unordered === true && judge.status !== 400;
   const { index } = ctx;
   const num = (r: LevelRef): number | undefined => index.indexOf(r.dimension, r.level);
   const outcomeNo = num(outcome);
@@ -251,7 +263,7 @@ export function constructPlan(
     bestLevel(counts, [...(outcomeNo === undefined ? [] : [outcomeNo]), imageNo], ctx);
   const count = countNo === undefined ? "1" : (index.refs[countNo]?.level ?? "1");
   const total = countTarget(count, rng);
-  const planRefs: number[] = [...(outcomeNo === undefined ? [] : [outcomeNo]), imageNo];
+  const planRefs: number[] = [...(outcomeNo === undefined || perStep ? [] : [outcomeNo]), imageNo];
   if (!imageless && countNo !== undefined) planRefs.push(countNo);
   const mutating = judge.status === 204;
   const tags: TagSource[] = [];
@@ -260,7 +272,11 @@ export function constructPlan(
   const taken = new Set<number>();
   const local: ConstructContext = { ...ctx, isOpen: (p) => ctx.isOpen(p) && !taken.has(p) };
   for (let k = 0; k < maxSteps; k++) {
-    const target = (k === 0 ? main : next(judge, image, count)) ?? [];
+    const aimed = (k === 0 ? main : next(judge, image, count)) ?? [];
+    const target: readonly LevelRef[] =
+      perStep && !aimed.some((r) => r.dimension === "answer")
+        ? [...aimed, { dimension: "answer", level: judge.answer }]
+        : aimed;
     const room = total - tags.length;
     // A few orders of choosing the free levels, the one closing most pairs kept (AETG's candidates).
     let chosen: ReturnType<typeof stepLevels>;

@@ -28,7 +28,14 @@ export function planArbitrary(
   space: InputSpace,
   available: (dimension: string, level: string) => boolean,
 ): fc.Arbitrary<PlanValue> {
-  const side = judge.tags === "invalid" ? "any" : judge.tags;
+  // A judge of any tag with a valid token (the image judges, the body judge) draws valid tags at random: most
+  // draws then fit (a flagged tag fits no judge); its tags outside the schema come from the coverage phase.
+  const side =
+    judge.tags === "invalid"
+      ? "any"
+      : judge.tags === "any" && judge.credentials === "valid"
+        ? "valid"
+        : judge.tags;
   const specWith = (only?: {
     readonly dimension: string;
     readonly levels: readonly string[];
@@ -94,7 +101,7 @@ export function planArbitrary(
   );
   // Keys in shrinking order: fewer requests first, then fewer tags, then simpler ones.
   const plans = fc.record({
-    steps: fc.array(step, { minLength: 1, maxLength: 12 }),
+    steps: fc.array(step, { minLength: 1, maxLength: 6 }),
     tags: fc.array(source, { maxLength: 24 }),
     fill: fc.nat({ max: 60 }),
     image: fc.constantFrom(...nonEmpty(images, judge.images[0] ?? "own-private")),

@@ -138,6 +138,27 @@ export async function planCoverage(input: CoverageInput): Promise<CoveragePlan> 
       if (gain > 0 && (best === undefined || gain / cost > best.gain / best.cost))
         best = { judge: judge.id, value, cost, pairs, gain };
     }
+    // A request added to a plan already chosen often closes a pair for less than a new image: a judge that
+    // changes nothing (not a 204's), a request naming a tag of its own (the image's tags, so its count, as they
+    // were). The better of the two ways, by pairs per request, is taken.
+    const extended = extendBest(cases, open, judges, ctx, uncovered, side);
+    if (
+      extended !== undefined &&
+      (best === undefined || extended.gain / extended.cost > best.gain / best.cost)
+    ) {
+      const at = cases[extended.at];
+      if (at !== undefined) {
+        for (const q of extended.pairs) if (uncovered.delete(q)) covered.add(pairKey(...pairRefs(index, q)));
+        cases[extended.at] = {
+          ...at,
+          value: extended.value,
+          cost: at.cost + extended.cost,
+          newPairs: at.newPairs + extended.gain,
+          pairs: new Set([...at.pairs, ...extended.pairs]),
+        };
+        continue;
+      }
+    }
     if (best === undefined) {
       for (const p of tried) {
         const n = (attempts.get(p) ?? 0) + 1;
@@ -172,6 +193,83 @@ export async function planCoverage(input: CoverageInput): Promise<CoveragePlan> 
     contradicted: [...contradicted],
     requests: kept.reduce((n, c) => n + c.cost, 0),
   };
+}
+
+/** Plans tried for extension per round, and the open pairs each is tried toward. */
+const extendTries = 12;
+
+/**
+ * The best extension of a chosen plan by one request toward an open pair: the plan's judge, image and tag count
+ * kept, the request built as a new plan's would be (constructPlan), kept only when the plan keeps every pair it
+ * had (the tags it adds, if any, leave the image's count level as it was).
+ */
+function extendBest(
+  cases: readonly (CoverageCase & { readonly pairs: ReadonlySet<number> })[],
+  open: readonly number[],
+  judges: readonly JudgeDomain[],
+  ctx: Parameters<typeof constructPlan>[2],
+  uncovered: ReadonlySet<number>,
+  side: (t: string) => string,
+): { at: number; value: PlanValue; cost: number; gain: number; pairs: Set<number> } | undefined {
+  const { space, index, rng } = ctx;
+  const extendable = cases
+    .map((c, at) => ({ c, at, judge: judges.find((j) => j.id === c.judge) }))
+    .filter(
+      (x): x is { c: (typeof cases)[number]; at: number; judge: JudgeDomain } =>
+        x.judge !== undefined &&
+        x.judge.status !== 204 &&
+        x.judge.id !== "absent-tag" &&
+        x.c.value.steps.length < 24,
+    );
+  if (extendable.length === 0 || open.length === 0) return undefined;
+  let best: { at: number; value: PlanValue; cost: number; gain: number; pairs: Set<number> } | undefined;
+  for (let t = 0; t < extendTries; t++) {
+    const { c, at, judge } = pick(rng, extendable);
+    const real = realizePlan(c.value, space);
+    const first = real?.steps[0];
+    if (real === undefined || first === undefined) continue;
+    const count = space.levelsOf(first.obs).count?.[0];
+    const target = pairRefs(index, pick(rng, open));
+    const here: LevelRef[] = [
+      { dimension: "image", level: c.value.image },
+      ...(count === undefined ? [] : [{ dimension: "count" as const, level: count }]),
+    ];
+    if (
+      !target.every(
+        (r) =>
+          judgeAccepts(judge, r, space) &&
+          !here.some((h) => h.dimension === r.dimension && h.level !== r.level),
+      )
+    )
+      continue;
+    const one = constructPlan(
+      judge,
+      [...target, ...here.filter((h) => !target.some((r) => r.dimension === h.dimension))],
+      ctx,
+      () => undefined,
+      1,
+    );
+    const step = one?.steps[0];
+    if (one === undefined || step === undefined) continue;
+    // The new request's tags join the image's (its own index shifted past them); the plan must keep every pair
+    // it had (a tag more can change the image's count level for every request: then it is no extension).
+    const shift = c.value.tags.length;
+    const value: PlanValue = {
+      ...c.value,
+      tags: [...c.value.tags, ...one.tags],
+      steps: [...c.value.steps, "on" in step.tag ? { ...step, tag: { on: step.tag.on + shift } } : step],
+    };
+    const merged = realizePlan(value, space);
+    if (merged === undefined || !fits(judge, merged, side)) continue;
+    const pairs = pairsOfPlan(merged, space);
+    if ([...c.pairs].some((q) => !pairs.has(q))) continue;
+    let gain = 0;
+    for (const q of pairs) if (uncovered.has(q) && !c.pairs.has(q)) gain += 1;
+    const cost = planCost(merged) - c.cost;
+    if (gain > 0 && cost > 0 && (best === undefined || gain / cost > best.gain / best.cost))
+      best = { at, value, cost, gain, pairs };
+  }
+  return best;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ImageView } from "../Fixtures";
+import type { ImageView } from "../ImageView";
 import { coreCheck, type Check } from "./Check";
 
 /** Fields a tag request changes on the image it names: its tags, and when it was last updated. */
@@ -13,8 +13,14 @@ const show = (v: unknown): string => {
  * After any tag request, every field of the image but its tags and updated_at is as before (a rule of every
  * tier): a tag delete does not rename an image, make it public or set its min_disk.
  */
-export function checkFieldsUnchanged(before: ImageView, after: ImageView): Check {
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => !changing.has(k));
+export function checkFieldsUnchanged(
+  before: ImageView,
+  after: ImageView,
+  ignored: ReadonlySet<string> = new Set(),
+): Check {
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+    (k) => !changing.has(k) && !ignored.has(k),
+  );
   const changed = keys.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
   return coreCheck(
     "the image's other fields unchanged",

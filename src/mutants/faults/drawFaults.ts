@@ -41,17 +41,20 @@ export function drawFaults(n: number, seed: number, sources: readonly FaultSourc
     const a = pick(rng, usable);
     let predicate: LevelRef[] = [a];
     if (rng() >= 1 / 3) {
-      const b = pick(rng, usable);
+      // A second level some request can have with the first: drawn again until one is (a pair rejected never
+      // sends the draw back to the one-or-two coin, so a third of the faults stay single-level).
       const ia = index.indexOf(a.dimension, a.level);
-      const ib = index.indexOf(b.dimension, b.level);
-      if (
-        ia === undefined ||
-        ib === undefined ||
-        a.dimension === b.dimension ||
-        index.why(ia, ib) !== undefined
-      )
-        continue;
-      predicate = [a, b];
+      const partners = usable.filter((b) => {
+        const ib = index.indexOf(b.dimension, b.level);
+        return (
+          ia !== undefined &&
+          ib !== undefined &&
+          a.dimension !== b.dimension &&
+          index.why(ia, ib) === undefined
+        );
+      });
+      if (partners.length === 0) continue;
+      predicate = [a, pick(rng, partners)];
     }
     const misbehaviour = pick(rng, applicable(predicate));
     out.push({ index: out.length, profile: source.profile, predicate, misbehaviour });

@@ -29,9 +29,16 @@ function unavailableOf(run: RunResult): Set<string> {
   return new Set();
 }
 
+/** The faithful reference's verdict under each profile: a fault's verdict means something only beside a pass. */
+export interface FaithfulResult {
+  readonly profile: BuiltinProfileName;
+  readonly verdict: Verdict;
+}
+
 /**
  * The generated fault space: N faults drawn from the model of each built-in profile, each injected into the
- * reference on its own, the default suite run against it. A fault is caught when the verdict is non-conformant.
+ * reference on its own, the default suite run against it. A fault is caught when the verdict is non-conformant;
+ * that counts only where the faithful reference, run the same way, is conformant (the caller checks `faithful`).
  */
 export async function scoreFaultSpace(
   profiles: ReadonlyMap<BuiltinProfileName, Profile>,
@@ -39,10 +46,12 @@ export async function scoreFaultSpace(
   seed: number,
   settings: RunSettings,
   onResult: (r: FaultResult) => void,
-): Promise<FaultResult[]> {
+): Promise<{ readonly faithful: readonly FaithfulResult[]; readonly results: readonly FaultResult[] }> {
   const sources: FaultSource[] = [];
+  const faithfulResults: FaithfulResult[] = [];
   for (const [name, profile] of profiles) {
     const faithful = await runAgainstReference(profile, settings, defaultBehaviour, "fault-space-faithful");
+    faithfulResults.push({ profile: name, verdict: verdictOf(faithful) });
     sources.push({ profile: name, space: inputSpace(profile), unavailable: unavailableOf(faithful) });
   }
   const results: FaultResult[] = [];
@@ -69,5 +78,5 @@ export async function scoreFaultSpace(
     results.push(result);
     onResult(result);
   }
-  return results;
+  return { faithful: faithfulResults, results };
 }

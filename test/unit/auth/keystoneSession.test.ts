@@ -12,6 +12,8 @@ let skewMs = 0;
 /** Answers of user "held", sent only once a request of user "release" has come (or after 3 s, refused). */
 const held: (() => void)[] = [];
 let released = false;
+/** Tokens revoked (DELETE /v3/auth/tokens). */
+const revoked: string[] = [];
 
 beforeAll(async () => {
   // A fake Keystone v3: password auth for u/p, a catalog with a public and an internal image endpoint.
@@ -19,6 +21,16 @@ beforeAll(async () => {
     let body = "";
     req.on("data", (c: Buffer) => (body += c.toString()));
     req.on("end", () => {
+      if (req.method === "DELETE") {
+        // Revocation: 204 for a token this Keystone issued, revoked by a token of the same user.
+        const by = String(req.headers["x-auth-token"]);
+        const subject = String(req.headers["x-subject-token"]);
+        const userOf = (t: string): string => t.replace(/^tok-(.*)-\d+$/, "$1");
+        const ok = by.startsWith("tok-") && userOf(by) === userOf(subject) && userOf(by) !== "norevoke";
+        if (ok) revoked.push(subject);
+        res.writeHead(ok ? 204 : 403).end();
+        return;
+      }
       const auth = JSON.parse(body) as {
         auth: { identity: { password?: { user: { name: string; password: string } } } };
       };
@@ -134,7 +146,7 @@ describe("Keystone authentication", () => {
       expect((await target.refresh?.()) ?? []).toEqual([]);
       await new Promise((resolve) => setTimeout(resolve, 1600));
       // ... and renewed near expiry, once per identity even when requests ask in parallel.
-      const issuedBefore = issued;
+      const issuedBefore = issued; // the revoked token was issued before, not now
       const [fresh, twin] = await Promise.all([target.refresh?.(), target.refresh?.()]);
       expect(issued - issuedBefore).toBe(2);
       expect(fresh?.length).toBe(2);
@@ -145,6 +157,32 @@ describe("Keystone authentication", () => {
       lifetimeMs = 3600_000;
       skewMs = 0;
     }
+  });
+
+  it("the run gets a revoked token: one more owner token, revoked at once; never one of the run's own", async () => {
+    const target = await keystoneTarget({
+      kind: "keystone",
+      url: undefined,
+      owner: identity("u"),
+      alt: identity("a"),
+      altProjectId: undefined,
+      clouds: { owner: undefined, alt: undefined },
+    });
+    expect(target.revokedToken).toMatch(/^tok-u-/);
+    expect(revoked).toContain(target.revokedToken);
+    expect(revoked).not.toContain(target.credentials.owner);
+    expect(target.revokedToken).not.toBe(target.credentials.owner);
+    // Keystone refusing the revocation: no revoked token, and why (the level is then not exercised).
+    const refused = await keystoneTarget({
+      kind: "keystone",
+      url: undefined,
+      owner: identity("norevoke"),
+      alt: undefined,
+      altProjectId: undefined,
+      clouds: { owner: undefined, alt: undefined },
+    });
+    expect(refused.revokedToken).toBeUndefined();
+    expect(refused.revokedTokenMissing).toMatch(/answered 403 to the revocation/);
   });
 
   it("the owner's and alt's tokens are asked for at once: each costs Keystone a password hash", async () => {

@@ -43,6 +43,7 @@ describe("runSuite against the reference", () => {
       const run = await runSuite({ profile: p, target: targetFor(ref.url, { alt: false }), runId: "t2" });
       const skipped = run.results.filter((r) => r.cause === "needs-input").map((r) => r.scenario.id);
       expect(skipped.sort()).toEqual([
+        "401-prop-no-valid-token-other",
         "403-prop-not-own-image",
         "403-shared-image-not-modifiable",
         "404-other-project-private-image",

@@ -1,7 +1,12 @@
 import fc from "fast-check";
+import { charClassIds } from "../../../generators/space/charClasses";
+import { compositionIds } from "../../../generators/space/composition";
+import { derivationIds } from "../../../generators/space/derive";
+import { imageLevelIds } from "../../../generators/space/dimensions/imageDimension";
 import { inputSpace } from "../../../generators/space/inputSpace";
+import { realizeTag } from "../../../generators/space/realizeTag";
 import { pairsOf, pairUniverse } from "../../../generators/space/pairs";
-import { judgeDomains, judgeIds } from "../../../generators/space/plan/judges";
+import { badCredentials, judgeDomains, judgeIds } from "../../../generators/space/plan/judges";
 import { planArbitrary } from "../../../generators/space/plan/planArbitrary";
 import { planCoverage } from "../../../generators/space/plan/planCoverage";
 import { realizePlan } from "../../../generators/space/plan/realizePlan";
@@ -21,6 +26,36 @@ describe("the input space", () => {
   it.each(profiles)("%s: every level's sides come from its examples, and no level is empty", async (name) => {
     const space = inputSpace(await profile(name));
     for (const d of space.dimensions) expect(d.levels.length).toBeGreaterThan(0);
+    // Tags drawn at random (not the model's own sample) at each tag level fall on its declared sides only, and
+    // each side declared is met: a side wrongly declared would send a judge tags it cannot judge.
+    const met = new Map<string, Set<string>>();
+    const specs = fc.record({
+      length: fc.constantFrom(...space.lengths.map((l) => l.id)),
+      pick: fc.nat({ max: 40 }),
+      chars: fc.constantFrom(...compositionIds),
+      first: fc.constantFrom("same" as const, ...charClassIds),
+      last: fc.constantFrom("same" as const, ...charClassIds),
+      variant: fc.nat({ max: 1000 }),
+    });
+    for (const spec of fc.sample(specs, { numRuns: 4000, seed: 9 })) {
+      const tag = realizeTag(spec, space.lengths);
+      if (tag === undefined) continue;
+      const side = space.sideOf(tag);
+      if (side === "unsendable") continue;
+      const levels = space.levelsOf({ tag, image: "missing", credential: "valid", body: false });
+      for (const dimension of ["length", "chars", "first", "last"] as const)
+        for (const level of levels[dimension] ?? [])
+          met.set(`${dimension}=${level}`, (met.get(`${dimension}=${level}`) ?? new Set<string>()).add(side));
+    }
+    const wrong: string[] = [];
+    for (const d of space.dimensions)
+      for (const l of d.levels) {
+        if (l.sides === undefined) continue;
+        const seen = met.get(`${d.id}=${l.id}`) ?? new Set<string>();
+        for (const side of seen)
+          if (!(l.sides as readonly string[]).includes(side)) wrong.push(`${d.id}=${l.id} has ${side} tags`);
+      }
+    expect(wrong).toEqual([]);
     const length = space.dimensions.find((d) => d.id === "length");
     // The schema's boundaries are levels of their own: 1, 2, and 254, 255 (and 256 where 255 is documented).
     expect(length?.levels.map((l) => l.id)).toEqual(
@@ -43,6 +78,50 @@ describe("the input space", () => {
         for (const step of real?.steps ?? [])
           for (const p of pairsOf(space.levelsOf(step.obs)))
             if (infeasible.has(p)) seen.push(`${p}: ${infeasible.get(p) ?? ""}`);
+      }
+    }
+    expect([...new Set(seen)]).toEqual([]);
+  });
+
+  // ... nor one that a request of any shape has, whichever judge (if any) would take it: random plans on every
+  // kind of image, any token, body or none, any tag, not filtered by the judges. A pair such a request has that
+  // the rules call impossible would be left out of the coverage phase unsent (a flagged or unsendable tag is the
+  // flagged scenarios', as the docs say).
+  it.each(profiles)("%s: no request of any shape has a pair the rules call impossible", async (name) => {
+    const space = inputSpace(await profile(name));
+    const { infeasible } = pairUniverse(space);
+    const spec = fc.record({
+      length: fc.constantFrom(...space.lengths.map((l) => l.id)),
+      pick: fc.nat({ max: 40 }),
+      chars: fc.constantFrom(...compositionIds),
+      first: fc.constantFrom("same" as const, ...charClassIds),
+      last: fc.constantFrom("same" as const, ...charClassIds),
+      variant: fc.nat({ max: 1000 }),
+    });
+    const source = fc.record({ spec, how: fc.constantFrom(...derivationIds) }, { requiredKeys: ["spec"] });
+    const plans = fc.record({
+      image: fc.constantFrom(...imageLevelIds),
+      tags: fc.array(source, { maxLength: 14 }),
+      fill: fc.nat({ max: 12 }),
+      steps: fc.array(
+        fc.record({
+          tag: fc.oneof(fc.record({ on: fc.nat({ max: 14 }) }), source),
+          credential: fc.constantFrom("valid" as const, ...badCredentials),
+          body: fc.boolean(),
+          variant: fc.nat({ max: 1000 }),
+        }),
+        { minLength: 1, maxLength: 4 },
+      ),
+      salt: fc.nat(),
+    });
+    const seen: string[] = [];
+    for (const plan of fc.sample(plans, { numRuns: 3000, seed: 13 })) {
+      const real = realizePlan(plan, space);
+      for (const step of real?.steps ?? []) {
+        const side = space.sideOf(step.tag);
+        if (side === "flagged" || side === "unsendable") continue;
+        for (const p of pairsOf(space.levelsOf(step.obs)))
+          if (infeasible.has(p)) seen.push(`${p}: ${infeasible.get(p) ?? ""}`);
       }
     }
     expect([...new Set(seen)]).toEqual([]);

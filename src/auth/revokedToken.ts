@@ -1,0 +1,50 @@
+import { Agents } from "../http/Agents";
+import { transport } from "../http/transport";
+import { describeTransportError } from "../http/transportErrors";
+import type { KeystoneIdentity } from "./KeystoneIdentity";
+import { issueToken } from "./keystoneSession";
+
+/** A token of the owner's that Keystone issued and then revoked, or why the run has none. */
+export type Revoked = { readonly token: string } | { readonly unavailable: string };
+
+/**
+ * Issues one more owner token and revokes it at once (Keystone API v3: DELETE /v3/auth/tokens, X-Subject-Token
+ * the token revoked, 204): the credential=revoked level of the input space, a token Glance must refuse with 401
+ * (RFC 9110 §15.5.2) though it was genuine. The run's own tokens are never revoked. Any failure is said, never
+ * the run's end: the level is then not exercised, with the reason.
+ */
+export async function revokedToken(
+  identity: KeystoneIdentity,
+  ownerToken: string,
+  agents: Agents | undefined,
+  timeoutMs = 30000,
+): Promise<Revoked> {
+  let spare: string;
+  try {
+    spare = (await issueToken(identity, "owner", agents, timeoutMs)).token;
+  } catch (error) {
+    return { unavailable: `a second owner token to revoke was refused: ${(error as Error).message}` };
+  }
+  const url = new URL(`${identity.authUrl}/auth/tokens`);
+  try {
+    const res = await transport(
+      {
+        url,
+        method: "DELETE",
+        headers: { "X-Auth-Token": ownerToken, "X-Subject-Token": spare, Accept: "application/json" },
+        deadlineMs: timeoutMs,
+        maxBodyBytes: 64 * 1024,
+      },
+      agents ?? new Agents(),
+    );
+    if (res.status !== 204)
+      return {
+        unavailable: `Keystone at ${identity.authUrl} answered ${res.status} to the revocation of a token`,
+      };
+  } catch (error) {
+    return {
+      unavailable: `Keystone at ${identity.authUrl} is unreachable: ${describeTransportError(error, url.origin).text}`,
+    };
+  }
+  return { token: spare };
+}
