@@ -7,4 +7,5 @@ module.exports = {
   // A guard against hangs, not a speed assertion: e2e tests spawn the CLI against whole suites.
   testTimeout: 120000,
   setupFiles: ["<rootDir>/test/support/isolatedState.ts"],
+  setupFilesAfterEnv: ["<rootDir>/test/support/removeTestState.ts"],
 };

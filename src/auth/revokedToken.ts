@@ -25,6 +25,9 @@ export async function revokedToken(
   } catch (error) {
     return { unavailable: `a second owner token to revoke was refused: ${(error as Error).message}` };
   }
+  // Revoking a token equal to the run's own would end the run's session.
+  if (spare === ownerToken)
+    return { unavailable: "Keystone issued the run's own owner token again, which the run must not revoke" };
   const url = new URL(`${identity.authUrl}/auth/tokens`);
   try {
     const res = await transport(

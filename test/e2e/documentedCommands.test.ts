@@ -71,6 +71,11 @@ async function withKeystone<T>(imageUrl: string, fn: (authUrl: string) => Promis
     let body = "";
     req.on("data", (c: Buffer) => (body += c.toString()));
     req.on("end", () => {
+      // The run revokes no token here: this Keystone gives each user one token, the run's own.
+      if (req.method !== "POST") {
+        res.writeHead(405, { "Content-Type": "application/json" }).end("{}");
+        return;
+      }
       const name = (JSON.parse(body) as { auth?: { identity?: { password?: { user?: { name?: string } } } } })
         .auth?.identity?.password?.user?.name;
       const identity = identities[name ?? ""];

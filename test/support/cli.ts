@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Report } from "../../reports/Report";
 import { packageRoot } from "../../src/util/packageRoot";
+import { tempFolder } from "./tempFolder";
 
 /**
  * The built CLI (npm test builds it first): e2e tests run it exactly as a user does. ITC_CLI_PATH runs them
@@ -62,7 +62,7 @@ export function runCli(
 }
 
 export function tempOut(): string {
-  return mkdtempSync(join(tmpdir(), "itc-e2e-"));
+  return tempFolder("itc-e2e-");
 }
 
 export function readReport(dir: string): Report {

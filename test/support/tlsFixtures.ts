@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { tempFolder } from "./tempFolder";
 
 export interface TlsFixtures {
   readonly dir: string;
@@ -57,7 +57,7 @@ function issue(dir: string, name: string, subject: string, extfile?: string): vo
  * and target.itc.test, a name only the test's proxy can reach) and a client certificate.
  */
 export function makeTlsFixtures(): TlsFixtures {
-  const dir = mkdtempSync(join(tmpdir(), "itc-tls-"));
+  const dir = tempFolder("itc-tls-");
   openssl(dir, [
     "req",
     "-x509",
