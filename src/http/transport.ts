@@ -113,7 +113,9 @@ function watch(socket: Socket): { raw: () => Buffer; closed: () => Promise<void>
     // Not even a half-close: a server seeing our FIN may close before sending what we watch for. Node only
     // needs the socket no longer writable; it is destroyed once the server closes or the grace ends.
     (socket as { writable: boolean }).writable = false;
-    timer = setTimeout(finish, watchGraceMs);
+    // When the grace ends, what already arrived is read first (the poll phase comes before setImmediate's): a
+    // busy event loop can fire the timer after bytes the server sent well within the grace.
+    timer = setTimeout(() => setImmediate(finish), watchGraceMs);
   };
   socket.once("end", finish);
   socket.once("close", finish);
