@@ -117,11 +117,10 @@ export const tagSetModel: Scenario = {
         classify("sequence");
         const id = await image();
         const model: Model = { tags: new Set(await ctx.fixtures.tagsOf(id)) };
-        await fc.asyncModelRun(() => ({ model, real: { image: id, probe, ctx } }), [
-          new AddTag(first),
-          new DeleteTag(first),
-          ...cmds,
-        ]);
+        await fc.asyncModelRun(
+          () => ({ model, real: { image: id, probe, ctx } }),
+          [new AddTag(first), new DeleteTag(first), ...cmds],
+        );
       },
       { numRuns: runs },
     );
