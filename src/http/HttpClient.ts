@@ -282,12 +282,13 @@ export class HttpClient {
     // Is the token still good? One harmless read with it: a 200 says the 401 was the target's own doing (judged
     // as such by the checks of the request's scenario); another 401 says the token expired or was revoked.
     const check = this.options.credentialCheckPath;
-    if (check !== undefined && req.operationId !== "credential-check") {
+    const checked = check !== undefined && req.operationId !== "credential-check";
+    if (checked) {
       const again = await this.send({ operationId: "credential-check", method: "GET", path: check, as: who });
       if (again.status >= 200 && again.status < 300) return;
     }
     throw new CredentialRejected(
-      `the target refused the ${who} token it had accepted until then (${req.method} ${this.options.redactor.redact(req.path)} answered 401, exchange ${res.exchange.seq}, and so did a plain read with it): the token expired or was revoked; what was judged before stands, the rest of the run is not judged (give a token that outlives the run, or Keystone credentials, which the suite renews)`,
+      `the target refused the ${who} token it had accepted until then (${req.method} ${this.options.redactor.redact(req.path)} answered 401, exchange ${res.exchange.seq}${checked ? ", and so did a plain read with it" : ""}): the token expired or was revoked; what was judged before stands, the rest of the run is not judged (give a token that outlives the run, or Keystone credentials, which the suite renews)`,
       who,
     );
   }

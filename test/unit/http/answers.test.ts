@@ -142,7 +142,7 @@ describe("content codings (RFC 9110 §8.4, §12.5.3)", () => {
   });
 });
 
-function client(baseUrl: string, onExchange?: () => void): HttpClient {
+function client(baseUrl: string, onExchange?: () => void, credentialCheckPath?: string): HttpClient {
   return new HttpClient({
     baseUrl,
     authHeader: "X-Auth-Token",
@@ -152,6 +152,7 @@ function client(baseUrl: string, onExchange?: () => void): HttpClient {
     agents: new Agents(),
     pacer: new Pacer(0),
     ...(onExchange === undefined ? {} : { onExchange }),
+    ...(credentialCheckPath === undefined ? {} : { credentialCheckPath }),
   });
 }
 
@@ -204,6 +205,26 @@ describe("HttpClient's requests and a token that stops working", () => {
     expect((error as Error).message).not.toContain("owner-secret-token");
     // Requests without the run's identities are untouched: a 401 there is the answer under test.
     expect((await get("anonymous")).status).toBe(200);
+  });
+
+  it("a 401 to an accepted token that a plain read with it still gets past is the target's answer, judged", async () => {
+    // The target refuses the owner's token on DELETE only: the token works, the 401 is the target's doing.
+    const url = await httpServer((_headers, method): Answer =>
+      method === "DELETE"
+        ? { status: 401, headers: { "www-authenticate": 'Keystone uri="x"' } }
+        : { status: 200, headers: { "content-type": "application/json" }, body: Buffer.from("{}") },
+    );
+    const c = client(url.origin, undefined, "/v2/images?limit=1");
+    expect((await c.send({ operationId: "x", method: "GET", path: "/v2/images", as: "owner" })).status).toBe(
+      200,
+    );
+    const res = await c.send({
+      operationId: "d",
+      method: "DELETE",
+      path: "/v2/images/i/tags/t",
+      as: "owner",
+    });
+    expect(res.status).toBe(401);
   });
 });
 
