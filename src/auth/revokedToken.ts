@@ -44,6 +44,22 @@ export async function revokedToken(
       return {
         unavailable: `Keystone at ${identity.authUrl} answered ${res.status} to the revocation of a token`,
       };
+    // Revoked for Keystone itself? Validating it must now answer 404 (a deployment may answer 204 and go on
+    // honouring the token): otherwise a target that accepts it would be blamed for Keystone's doing.
+    const check = await transport(
+      {
+        url,
+        method: "GET",
+        headers: { "X-Auth-Token": ownerToken, "X-Subject-Token": spare, Accept: "application/json" },
+        deadlineMs: timeoutMs,
+        maxBodyBytes: 256 * 1024,
+      },
+      agents ?? new Agents(),
+    );
+    if (check.status !== 404)
+      return {
+        unavailable: `Keystone at ${identity.authUrl} still answered ${check.status} to validating the token it had revoked`,
+      };
   } catch (error) {
     return {
       unavailable: `Keystone at ${identity.authUrl} is unreachable: ${describeTransportError(error, url.origin).text}`,

@@ -21,6 +21,13 @@ beforeAll(async () => {
     let body = "";
     req.on("data", (c: Buffer) => (body += c.toString()));
     req.on("end", () => {
+      if (req.method === "GET") {
+        // Validation: 404 for a token revoked, 200 otherwise; user "stillvalid" keeps its revoked tokens valid.
+        const subject = String(req.headers["x-subject-token"]);
+        const gone = revoked.includes(subject) && !subject.startsWith("tok-stillvalid-");
+        res.writeHead(gone ? 404 : 200, { "Content-Type": "application/json" }).end("{}");
+        return;
+      }
       if (req.method === "DELETE") {
         // Revocation: 204 for a token this Keystone issued, revoked by a token of the same user.
         const by = String(req.headers["x-auth-token"]);
@@ -197,6 +204,17 @@ describe("Keystone authentication", () => {
     expect(same.revokedToken).toBeUndefined();
     expect(same.revokedTokenMissing).toMatch(/the run's own owner token again/);
     expect(revoked).not.toContain("tok-same-0");
+    // Keystone answering 204 to the revocation yet still validating the token: no revoked token either.
+    const still = await keystoneTarget({
+      kind: "keystone",
+      url: undefined,
+      owner: identity("stillvalid"),
+      alt: undefined,
+      altProjectId: undefined,
+      clouds: { owner: undefined, alt: undefined },
+    });
+    expect(still.revokedToken).toBeUndefined();
+    expect(still.revokedTokenMissing).toMatch(/still answered 200 to validating the token it had revoked/);
   });
 
   it("the owner's and alt's tokens are asked for at once: each costs Keystone a password hash", async () => {

@@ -65,6 +65,30 @@ describe("the sentinel and the whole-image check", () => {
     expect([verdictOf(run), run.breaches, run.partial]).toEqual(["conformant", [], undefined]);
   });
 
+  it("a create's answer without visibility, and a delete that makes the image private: caught on a read, not lost to the calibration", async () => {
+    // The create's answer leaves out visibility (and the sentinel's calibration so leaves it out of comparisons
+    // with a create's answer); a 204 on a community image makes it private. The image is read once after its
+    // create, so the change is seen between two reads.
+    const terse = wrapHandler(defaultBehaviour, "createImage", (inner) => async (req, ctx) => {
+      const res = await inner(req, ctx);
+      if (!("json" in res) || typeof res.json !== "object" || res.json === null) return res;
+      const { visibility: _dropped, ...rest } = res.json as Record<string, unknown>;
+      return { ...res, json: rest };
+    });
+    const behaviour = wrapDeleteTag(terse, (inner) => async (req, ctx) => {
+      const res = await inner(req, ctx);
+      const image = ctx.images.get(req.params["image_id"] ?? "");
+      if (res.status === 204 && image?.visibility === "community") image.visibility = "private";
+      return res;
+    });
+    const run = await runWith(behaviour);
+    expect(verdictOf(run)).toBe("non-conformant");
+    const check = run.results
+      .flatMap((r) => r.checks)
+      .find((c) => !c.ok && c.rule === "the image's other fields unchanged");
+    expect(check?.detail).toMatch(/visibility: "community" → "private"/);
+  });
+
   it("no sentinel (its create refused): the run is partial, never conformant, and says why", async () => {
     const p = await profile("huawei-ims");
     const tags = exampleTags(p, settings.seed);
