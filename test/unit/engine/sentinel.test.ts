@@ -72,8 +72,9 @@ describe("the sentinel and the whole-image check", () => {
     const terse = wrapHandler(defaultBehaviour, "createImage", (inner) => async (req, ctx) => {
       const res = await inner(req, ctx);
       if (!("json" in res) || typeof res.json !== "object" || res.json === null) return res;
-      const { visibility: _dropped, ...rest } = res.json as Record<string, unknown>;
-      return { ...res, json: rest };
+      const terseJson: Record<string, unknown> = { ...(res.json as Record<string, unknown>) };
+      delete terseJson["visibility"];
+      return { ...res, json: terseJson };
     });
     const behaviour = wrapDeleteTag(terse, (inner) => async (req, ctx) => {
       const res = await inner(req, ctx);
