@@ -1,5 +1,5 @@
 import type { Profile } from "../../src/profile/Profile";
-import { flagOf } from "../../src/profile/tagFlags";
+import { flagOf, flagsOf } from "../../src/profile/tagFlags";
 import { pathSafe, tagRules } from "../tagRules";
 import { charClassIds } from "./charClasses";
 import { compositionIds } from "./composition";
@@ -41,6 +41,11 @@ export interface InputSpace {
   /** The tags the space builds from (every length, composition and edge), each with its side. */
   readonly sample: readonly { readonly spec: TagSpec; readonly tag: string; readonly side: Side }[];
   sideOf(tag: string): Side | "unsendable";
+  /**
+   * Whether an image may carry the tag: the schema accepts it and no flag lets the target refuse to store it
+   * (openstack-glance: a 4-byte character, which Glance refuses on create; --strict drops the flags).
+   */
+  storable(tag: string): boolean;
   expectation(obs: Observation): Expectation;
   levelsOf(obs: Observation): LevelsOf;
 }
@@ -118,7 +123,9 @@ function buildInputSpace(profile: Profile): InputSpace {
     if (profile.checkTag(tag).length > 0) return "invalid";
     return flagOf(profile.tagFlags, tag) === undefined ? "valid" : "flagged";
   };
-  const storable = (tag: string): boolean => profile.checkTag(tag).length === 0;
+  const storable = (tag: string): boolean =>
+    profile.checkTag(tag).length === 0 &&
+    flagsOf(profile.tagFlags, tag).every((f) => !f.allows.some((a) => a.operation === "createImage"));
   const documented = profile.documentedStatuses;
   const expectation = (obs: Observation): Expectation =>
     expectationOf(obs, sideOf(obs.tag) === "valid", documented, profile.outsideSchemaStatuses);
@@ -195,7 +202,7 @@ function buildInputSpace(profile: Profile): InputSpace {
     }
     return out;
   };
-  return { profile, lengths, dimensions, excluded, sample, sideOf, expectation, levelsOf };
+  return { profile, lengths, dimensions, excluded, sample, sideOf, storable, expectation, levelsOf };
 }
 
 /** Why no core request can have another tag in this relation on its image, if none can. */

@@ -32,12 +32,16 @@ describe("Glance on MariaDB with the tag collation its migrations leave (utf8, c
     expect(report.verdict).toBe("non-conformant");
     expect(code).toBe(1);
     const failed = core.filter((s) => s.outcome === "fail").map((s) => s.id);
-    // An image carrying "X" and "x": deleting "X" is 204 and leaves "x" (204-prop-isolation's case-variant
-    // class, generated in every run). Glance answers 500: image_tag_delete finds two rows (MultipleResultsFound).
-    expect(failed).toContain("204-prop-isolation");
-    const isolation = core.find((s) => s.id === "204-prop-isolation");
-    const checks = isolation?.evidence.checks ?? [];
-    expect(checks.some((c) => !c.ok && /got 500/.test(c.detail))).toBe(true);
+    // An image carrying "X" and "x": deleting "X" is 204 and leaves "x" (the level neighbour=case, a pair of
+    // the coverage phase in every run, judged by the 204 property or by the 404 one, which deletes a tag first).
+    // Glance answers 500: image_tag_delete finds two rows (MultipleResultsFound).
+    const caught = core.filter(
+      (s) =>
+        ["204-prop-delete-present", "404-prop-absent-tag"].includes(s.id) &&
+        s.outcome === "fail" &&
+        s.evidence.checks.some((c) => !c.ok && /got 500/.test(c.detail)),
+    );
+    expect(caught.length).toBeGreaterThan(0);
     expect(report.cleanup.leftBehind).toEqual([]);
     process.stdout.write(
       `\nGlance with utf8mb3_general_ci tags: Tempest's tag tests ${String(tempest.passed)}/${String(tempest.ran)} passed; ` +

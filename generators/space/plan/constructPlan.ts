@@ -298,8 +298,7 @@ export function constructPlan(
     if (chosen === undefined) continue;
     if (gained.length === 0) break;
     const levels = chosen.levels;
-    const storable = (t: string | undefined): boolean =>
-      t !== undefined && space.profile.checkTag(t).length === 0;
+    const storable = (t: string | undefined): boolean => t !== undefined && space.storable(t);
     const neighbour = levels.get("neighbour") ?? "none";
     const derived = neighbour === "none" || imageless ? undefined : derivationFor[neighbour as Relation];
     // A near miss needs a tag that has one (a letter to accent or change case): a few of the level's tags tried.

@@ -87,8 +87,9 @@ export function realizePlan(value: PlanValue, space: InputSpace): RealPlan | und
   const own: string[] = [];
   for (const source of value.tags) {
     const t = tagOf(source, space);
-    // An image carries only tags the schema accepts: a plan that would need another cannot be set up.
-    if (t === undefined || space.profile.checkTag(t).length > 0) return undefined;
+    // An image carries only tags the schema accepts and no flag covers (a target may refuse to store those, as
+    // Glance refuses a 4-byte character): a plan that would need another cannot be set up.
+    if (t === undefined || !space.storable(t)) return undefined;
     if (!own.includes(t)) own.push(t);
   }
   const named: string[] = [];

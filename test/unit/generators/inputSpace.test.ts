@@ -127,6 +127,30 @@ describe("the input space", () => {
     expect([...new Set(seen)]).toEqual([]);
   });
 
+  // An image carries only tags the target must store: none a flag lets it refuse (Glance answers 400 to a create
+  // with a 4-byte character; a random 401 plan that put one on its image left the property not exercised).
+  it("openstack-glance: no plan, random or of the coverage phase, puts a tag a flag lets the target refuse on an image", async () => {
+    const space = inputSpace(await profile("openstack-glance"));
+    const astral = /[\u{10000}-\u{10ffff}]/u;
+    const carried: string[] = [];
+    for (const id of judgeIds) {
+      const arbitrary = planArbitrary(judgeDomains[id], space, (d, l) => !refused.has(`${d}=${l}`));
+      for (const plan of fc.sample(arbitrary, { numRuns: 200, seed: 9 })) {
+        const real = realizePlan(plan, space);
+        carried.push(...(real?.tags ?? []));
+      }
+    }
+    const coverage = await planCoverage({
+      space,
+      judges: Object.values(judgeDomains),
+      unavailable: refused,
+      seed: 1,
+    });
+    for (const c of coverage.cases) carried.push(...(realizePlan(c.value, space)?.tags ?? []));
+    expect(carried.length).toBeGreaterThan(1000);
+    expect(carried.filter((t) => astral.test(t))).toEqual([]);
+  });
+
   // ... and the coverage phase reaches every pair they do not (what the target refuses aside).
   it.each(profiles)(
     "%s: the coverage phase reaches every feasible pair, seeds 1 to 3",
