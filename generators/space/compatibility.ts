@@ -125,22 +125,16 @@ function problem(space: InputSpace, a: LevelRef, b: LevelRef): string | undefine
     if (a.dimension === "length" && range !== undefined) {
       if ((b.level === "prefix" || b.level === "suffix") && range.max <= 1)
         return "a one-character tag has no proper prefix or suffix";
-      const max = space.profile.tagSchema["maxLength"];
-      if (
-        ["extension", "pre-extension", "combining"].includes(b.level) &&
-        typeof max === "number" &&
-        range.min >= max
-      )
-        return "the related tag is longer, outside the schema: no image carries it";
+      if (["extension", "pre-extension", "combining"].includes(b.level) && range.min >= space.longest)
+        return "the related tag is longer than any an image carries (the schema's maximum, or the Image API's 255)";
     }
     if (a.dimension === "chars" && a.level === "digits" && ["case", "accent", "combining"].includes(b.level))
       return "a tag of digits has no letter to change";
     if (b.level === "normalization") {
       if (a.dimension === "chars" && !compositionRule[a.level as Composition].may.includes("non-ascii"))
         return "a tag with no non-ASCII character has no other normal form";
-      const max = space.profile.tagSchema["maxLength"];
-      if (range !== undefined && typeof max === "number" && range.min >= max)
-        return "the suite names a tag's composed form (NFC) and puts the decomposed one (NFD, longer) on the image: at the schema's maximum that one is outside the schema";
+      if (range !== undefined && range.min >= space.longest)
+        return "the suite names a tag's composed form (NFC) and puts the decomposed one (NFD, longer) on the image: at the longest length an image carries, that one is too long";
     }
   }
   return undefined;

@@ -46,6 +46,8 @@ export interface InputSpace {
    * (openstack-glance: a 4-byte character, which Glance refuses on create; --strict drops the flags).
    */
   storable(tag: string): boolean;
+  /** The longest tag an image may carry: the schema's maxLength, or the Image API's 255 without one. */
+  readonly longest: number;
   expectation(obs: Observation): Expectation;
   levelsOf(obs: Observation): LevelsOf;
 }
@@ -117,14 +119,19 @@ export function inputSpace(profile: Profile): InputSpace {
 }
 
 function buildInputSpace(profile: Profile): InputSpace {
-  const lengths = lengthLevels(tagRules(profile));
+  const schemaRules = tagRules(profile);
+  const lengths = lengthLevels(schemaRules);
+  const longest = schemaRules.generationMax;
   const sideOf = (tag: string): Side | "unsendable" => {
     if (!pathSafe(tag) || tag.length === 0) return "unsendable";
     if (profile.checkTag(tag).length > 0) return "invalid";
     return flagOf(profile.tagFlags, tag) === undefined ? "valid" : "flagged";
   };
+  // Without a documented maximum the model's lengths end at the Image API's 255, and so do the tags it stores
+  // (Glance refuses a longer one on create).
   const storable = (tag: string): boolean =>
     profile.checkTag(tag).length === 0 &&
+    Array.from(tag).length <= longest &&
     flagsOf(profile.tagFlags, tag).every((f) => !f.allows.some((a) => a.operation === "createImage"));
   const documented = profile.documentedStatuses;
   const expectation = (obs: Observation): Expectation =>
@@ -202,7 +209,18 @@ function buildInputSpace(profile: Profile): InputSpace {
     }
     return out;
   };
-  return { profile, lengths, dimensions, excluded, sample, sideOf, storable, expectation, levelsOf };
+  return {
+    profile,
+    lengths,
+    dimensions,
+    excluded,
+    sample,
+    sideOf,
+    storable,
+    longest,
+    expectation,
+    levelsOf,
+  };
 }
 
 /** Why no core request can have another tag in this relation on its image, if none can. */

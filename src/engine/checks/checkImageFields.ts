@@ -2,7 +2,8 @@ import type { ImageView } from "../ImageView";
 import { coreCheck, type Check } from "./Check";
 
 /** Fields a tag request changes on the image it names: its tags, and when it was last updated. */
-const changing = new Set(["tags", "updated_at"]);
+export const changingFields: ReadonlySet<string> = new Set(["tags", "updated_at"]);
+const changing = changingFields;
 
 const show = (v: unknown): string => {
   const s = v === undefined ? "absent" : JSON.stringify(v);
