@@ -29,33 +29,27 @@ export async function revokedToken(
   if (spare === ownerToken)
     return { unavailable: "Keystone issued the run's own owner token again, which the run must not revoke" };
   const url = new URL(`${identity.authUrl}/auth/tokens`);
-  try {
-    const res = await transport(
+  // Keystone v3's token API on the spare token, asked with the owner's: DELETE revokes it, GET validates it.
+  const onSpare = (method: "DELETE" | "GET", maxBodyBytes: number) =>
+    transport(
       {
         url,
-        method: "DELETE",
+        method,
         headers: { "X-Auth-Token": ownerToken, "X-Subject-Token": spare, Accept: "application/json" },
         deadlineMs: timeoutMs,
-        maxBodyBytes: 64 * 1024,
+        maxBodyBytes,
       },
       agents ?? new Agents(),
     );
+  try {
+    const res = await onSpare("DELETE", 64 * 1024);
     if (res.status !== 204)
       return {
         unavailable: `Keystone at ${identity.authUrl} answered ${res.status} to the revocation of a token`,
       };
     // Revoked for Keystone itself? Validating it must now answer 404 (a deployment may answer 204 and go on
     // honouring the token): otherwise a target that accepts it would be blamed for Keystone's doing.
-    const check = await transport(
-      {
-        url,
-        method: "GET",
-        headers: { "X-Auth-Token": ownerToken, "X-Subject-Token": spare, Accept: "application/json" },
-        deadlineMs: timeoutMs,
-        maxBodyBytes: 256 * 1024,
-      },
-      agents ?? new Agents(),
-    );
+    const check = await onSpare("GET", 256 * 1024);
     if (check.status !== 404)
       return {
         unavailable: `Keystone at ${identity.authUrl} still answered ${check.status} to validating the token it had revoked`,

@@ -3,7 +3,7 @@ import { charClassIds } from "../../../generators/space/charClasses";
 import { compositionIds } from "../../../generators/space/composition";
 import { derivationIds } from "../../../generators/space/derive";
 import { imageLevelIds } from "../../../generators/space/dimensions/imageDimension";
-import { inputSpace } from "../../../generators/space/inputSpace";
+import { inputSpace, type InputSpace } from "../../../generators/space/inputSpace";
 import { realizeTag } from "../../../generators/space/realizeTag";
 import { pairsOf, pairUniverse } from "../../../generators/space/pairs";
 import { badCredentials, judgeDomains, judgeIds } from "../../../generators/space/plan/judges";
@@ -22,6 +22,17 @@ const refused = new Map([
   ["image=other-public", "refused"],
 ]);
 
+/** A tag spec of any levels of the space, unfiltered: what no judge would ask for included. */
+const anySpec = (space: InputSpace) =>
+  fc.record({
+    length: fc.constantFrom(...space.lengths.map((l) => l.id)),
+    pick: fc.nat({ max: 40 }),
+    chars: fc.constantFrom(...compositionIds),
+    first: fc.constantFrom("same" as const, ...charClassIds),
+    last: fc.constantFrom("same" as const, ...charClassIds),
+    variant: fc.nat({ max: 1000 }),
+  });
+
 describe("the input space", () => {
   it.each(profiles)("%s: every level's sides come from its examples, and no level is empty", async (name) => {
     const space = inputSpace(await profile(name));
@@ -29,14 +40,7 @@ describe("the input space", () => {
     // Tags drawn at random (not the model's own sample) at each tag level fall on its declared sides only, and
     // each side declared is met: a side wrongly declared would send a judge tags it cannot judge.
     const met = new Map<string, Set<string>>();
-    const specs = fc.record({
-      length: fc.constantFrom(...space.lengths.map((l) => l.id)),
-      pick: fc.nat({ max: 40 }),
-      chars: fc.constantFrom(...compositionIds),
-      first: fc.constantFrom("same" as const, ...charClassIds),
-      last: fc.constantFrom("same" as const, ...charClassIds),
-      variant: fc.nat({ max: 1000 }),
-    });
+    const specs = anySpec(space);
     for (const spec of fc.sample(specs, { numRuns: 4000, seed: 9 })) {
       const tag = realizeTag(spec, space.lengths);
       if (tag === undefined) continue;
@@ -90,14 +94,7 @@ describe("the input space", () => {
   it.each(profiles)("%s: no request of any shape has a pair the rules call impossible", async (name) => {
     const space = inputSpace(await profile(name));
     const { infeasible } = pairUniverse(space);
-    const spec = fc.record({
-      length: fc.constantFrom(...space.lengths.map((l) => l.id)),
-      pick: fc.nat({ max: 40 }),
-      chars: fc.constantFrom(...compositionIds),
-      first: fc.constantFrom("same" as const, ...charClassIds),
-      last: fc.constantFrom("same" as const, ...charClassIds),
-      variant: fc.nat({ max: 1000 }),
-    });
+    const spec = anySpec(space);
     const source = fc.record({ spec, how: fc.constantFrom(...derivationIds) }, { requiredKeys: ["spec"] });
     const plans = fc.record({
       image: fc.constantFrom(...imageLevelIds),
