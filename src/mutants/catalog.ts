@@ -366,9 +366,10 @@ export const mutants: readonly Mutant[] = [
       wrapDeleteTag(b, (inner) => async (req, ctx) => {
         const image = ctx.images.get(param(req, "image_id"));
         if (image === undefined || !image.tags.includes(param(req, "tag"))) return inner(req, ctx);
-        // Read, wait, write: a concurrent delete in between is overwritten.
+        // Read, wait, write: a concurrent delete in between is overwritten. The wait is wide enough (100 ms) that
+        // deletes sent together still overlap on a loaded machine, where 5 ms let them arrive one after another.
         const snapshot = [...image.tags];
-        await sleep(5);
+        await sleep(100);
         const res = await inner(req, ctx);
         if (res.status === 204) image.tags = snapshot.filter((t) => t !== param(req, "tag"));
         return res;
