@@ -12,6 +12,15 @@ function main(): number {
   const check = process.argv.includes("--check");
   const committed = join(packageRoot, "contracts", "pacts");
   const out = check ? mkdtempSync(join(tmpdir(), "itc-pacts-")) : committed;
+  try {
+    return generate(check, committed, out);
+  } finally {
+    // The files written aside for --check are compared, then go: nothing stays in $TMPDIR.
+    if (check) rmSync(out, { recursive: true, force: true });
+  }
+}
+
+function generate(check: boolean, committed: string, out: string): number {
   // Pact merges into existing files; regenerate from scratch so removed interactions disappear too.
   if (!check)
     for (const f of readdirSync(committed).filter((f) => f.endsWith(".json"))) rmSync(join(committed, f));

@@ -1,6 +1,3 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { MatchersV3, PactV4, SpecificationVersion } from "@pact-foundation/pact";
 import { ImageTagClient } from "../../src/client/ImageTagClient";
 import type { DeleteTagResult } from "../../src/client/DeleteTagResult";
@@ -10,9 +7,11 @@ import type { Profile } from "../../src/profile/Profile";
 import { interactionsFor } from "../interactions";
 import { errorBodyMatcher, jsonContentTypeRegex, pathFromState, pathRegex } from "../matchersFromSchema";
 import { pactNames, tokenPlaceholders } from "../pactNames";
+import { tempFolder } from "../../test/support/tempFolder";
 
 // `npm run contracts` sets PACT_DIR to contracts/pacts (or a temporary folder with --check); npm test writes aside.
-const dir = process.env["PACT_DIR"] ?? mkdtempSync(join(tmpdir(), "itc-pacts-"));
+// Where npm run contracts asks (PACT_DIR), else a folder removed when the file ends.
+const dir = process.env["PACT_DIR"] ?? tempFolder("itc-pacts-");
 const exampleImage = "4ca46bf1-5c61-48ff-b4f3-0ad4e5e3ba90";
 const missingImage = "b1d3a7e2-5c4f-4e8a-9f0b-000000000404";
 const kindOf: Record<number, DeleteTagResult["kind"]> = {

@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { configPaths, findCloud } from "../../../src/auth/cloudsYaml";
+import { tempFolder } from "../../support/tempFolder";
 
-const dir = mkdtempSync(join(tmpdir(), "itc-clouds-"));
+const dir = tempFolder("itc-clouds-");
 const write = (name: string, text: string): string => {
   const path = join(dir, name);
   writeFileSync(path, text);

@@ -1,13 +1,13 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { resolveKeystoneIdentity } from "../../../src/auth/resolveKeystoneIdentity";
 import { ConfigError } from "../../../src/config/ConfigError";
 import { parseTarget } from "../../../src/config/parseTarget";
 import { resolveRunConfig } from "../../../src/config/resolveRunConfig";
 import { packageRoot } from "../../../src/util/packageRoot";
+import { tempFolder } from "../../support/tempFolder";
 
-const clouds = join(mkdtempSync(join(tmpdir(), "itc-clouds-")), "clouds.yaml");
+const clouds = join(tempFolder("itc-clouds-"), "clouds.yaml");
 writeFileSync(
   clouds,
   `clouds:

@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import SwaggerParser from "@apidevtools/swagger-parser";
 import type { OpenAPIV3_1 } from "openapi-types";
@@ -8,6 +7,7 @@ import { ConfigError } from "../../../src/config/ConfigError";
 import { builtinProfilePath, builtinProfileNames } from "../../../src/profile/builtinProfiles";
 import { loadProfile } from "../../../src/profile/loadProfile";
 import { profile } from "../../support/profiles";
+import { tempFolder } from "../../support/tempFolder";
 
 describe("the built-in profiles", () => {
   it.each(builtinProfileNames)(
@@ -78,7 +78,7 @@ describe("built-in OpenAPI documents", () => {
 });
 
 describe("bad profiles are configuration errors", () => {
-  const dir = mkdtempSync(join(tmpdir(), "itc-profile-"));
+  const dir = tempFolder("itc-profile-");
 
   it("an unknown name", async () => {
     await expect(loadProfile("no-such-profile")).rejects.toMatchObject({

@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { builtinProfilePath } from "../../../src/profile/builtinProfiles";
 import { loadProfile } from "../../../src/profile/loadProfile";
 import { excusedStatuses, flagOf, flagsOf, withoutFlags } from "../../../src/profile/tagFlags";
 import { profile } from "../../support/profiles";
+import { tempFolder } from "../../support/tempFolder";
 
 describe("flagged rules of the tag parameter (x-itc-flagged)", () => {
   it("openstack-glance flags astral-plane characters, then every other non-ASCII character; huawei-ims none", async () => {
@@ -47,7 +47,7 @@ describe("flagged rules of the tag parameter (x-itc-flagged)", () => {
   });
 
   describe("a malformed x-itc-flagged is a bad profile, said in one line", () => {
-    const dir = mkdtempSync(join(tmpdir(), "itc-flags-"));
+    const dir = tempFolder("itc-flags-");
     // A copy under an id of its own: a file may not pass for the built-in profile.
     const glanceText = readFileSync(builtinProfilePath("openstack-glance"), "utf8").replace(
       "x-itc-profile: openstack-glance",

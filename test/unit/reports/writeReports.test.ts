@@ -1,6 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { buildReport } from "../../../reports/buildReport";
 import type { Report } from "../../../reports/Report";
 import { validateReport } from "../../../reports/validateReport";
@@ -14,6 +12,7 @@ import { defaultBehaviour } from "../../../src/reference/defaultBehaviour";
 import { profile } from "../../support/profiles";
 import { withReference, tokens } from "../../support/reference";
 import { targetFor } from "../../support/targets";
+import { tempFolder } from "../../support/tempFolder";
 
 async function reportOf(mutant?: string, alt = true): Promise<Report> {
   const p = await profile("huawei-ims");
@@ -69,7 +68,7 @@ describe("reports", () => {
 
   it("writes report.json, junit.xml, report.md and report.html with no token in any of them", async () => {
     const report = await reportOf("tag-kept");
-    const dir = mkdtempSync(join(tmpdir(), "itc-reports-"));
+    const dir = tempFolder("itc-reports-");
     const { files } = writeReports(report, dir, new Redactor([tokens.owner, tokens.alt]));
     const all = [files.json, files.junit, files.markdown, files.html].map((f) => readFileSync(f, "utf8"));
     for (const text of all) {
@@ -86,15 +85,13 @@ describe("reports", () => {
 
   it("the last guard redacts a secret that reached the report some other way", async () => {
     const report = { ...(await reportOf()), command: `run ${tokens.owner}` };
-    const dir = mkdtempSync(join(tmpdir(), "itc-reports-"));
+    const dir = tempFolder("itc-reports-");
     const { files } = writeReports(report, dir, new Redactor([tokens.owner]));
     expect(readFileSync(files.json, "utf8")).not.toContain(tokens.owner);
   });
 
   it("refuses to write a report that breaks its schema", async () => {
     const report = { ...(await reportOf()), verdict: "fine" } as unknown as Report;
-    expect(() => writeReports(report, mkdtempSync(join(tmpdir(), "itc-")), new Redactor([]))).toThrow(
-      InvalidReportError,
-    );
+    expect(() => writeReports(report, tempFolder("itc-"), new Redactor([]))).toThrow(InvalidReportError);
   });
 });
