@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
-import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Report } from "../../reports/Report";
 import { pae, signEnvelope, type Envelope } from "../../src/attest/dsse";
@@ -529,10 +529,15 @@ describe("run --sign and verify-report", () => {
     it("the report's reproduce command names a fresh folder: run as the docs advise, the signed folder still verifies", async () => {
       const report = JSON.parse(readFileSync(join(signed, "report.json"), "utf8")) as Report;
       expect(report.command).toContain(` --out ${signed}-reproduce`);
-      const again = await runCli([...argsOf(report.command), "--quiet"]);
-      expect(again.code).toBe(0);
-      expect(existsSync(join(`${signed}-reproduce`, "report.json"))).toBe(true);
-      expect((await verify(signed)).code).toBe(0);
+      try {
+        const again = await runCli([...argsOf(report.command), "--quiet"]);
+        expect(again.code).toBe(0);
+        expect(existsSync(join(`${signed}-reproduce`, "report.json"))).toBe(true);
+        expect((await verify(signed)).code).toBe(0);
+      } finally {
+        // The reproduction's folder is beside the signed one, not made by tempOut: it goes here.
+        rmSync(`${signed}-reproduce`, { recursive: true, force: true });
+      }
     });
 
     it("--force writes into a signed folder and removes its attestation, which would no longer hold", async () => {
