@@ -117,34 +117,36 @@ describe("transport against a server that closes every connection after one answ
     expect(received).toBe(1);
   });
 
-  it("keeps the whole request within --timeout across the second sending, its pacing included", async () => {
+  /** A GET that meets a closed kept-alive connection, pauses pauseMs, then may go again to a silent server. */
+  async function resentAfter(
+    pauseMs: number,
+    deadlineMs: number,
+  ): Promise<{ error: unknown; gets: number | undefined }> {
     const silent = await closingServer(true);
     servers.push(silent.server);
     await transport(request(silent.url, "GET"), agents);
-    // A pause longer than --timeout: the whole request's time is spent, so no second sending goes (a fresh
-    // 500 ms after the pause would send it). Counted, not timed.
-    const pause = (): Promise<void> => new Promise((r) => setTimeout(r, 600));
-    const error = await transport(request(silent.url, "GET", { deadlineMs: 500 }), agents, pause).catch(
+    const pause = (): Promise<void> => new Promise((r) => setTimeout(r, pauseMs));
+    const error = await transport(request(silent.url, "GET", { deadlineMs }), agents, pause).catch(
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(DeadlineExceeded);
+    return { error, gets: silent.received.get("GET") };
+  }
+
+  it("keeps the whole request within --timeout across the second sending, its pacing included", async () => {
+    // A pause longer than --timeout: the whole request's time is spent, so no second sending goes (a fresh
+    // 500 ms after the pause would send it). Counted, not timed.
+    const { error, gets } = await resentAfter(600, 500);
     // The message names --timeout itself, not what was left of it for the second sending.
     expect((error as DeadlineExceeded).message).toBe("no complete answer within 0.5 s (--timeout)");
     // The first GET, and the one that met the closed connection; none after the pause.
-    expect(silent.received.get("GET")).toBe(2);
+    expect(gets).toBe(2);
   });
 
   it("gives the second sending what is left of --timeout after its pacing, and names --timeout", async () => {
-    const silent = await closingServer(true);
-    servers.push(silent.server);
-    await transport(request(silent.url, "GET"), agents);
-    const pause = (): Promise<void> => new Promise((r) => setTimeout(r, 100));
-    const error = await transport(request(silent.url, "GET", { deadlineMs: 2000 }), agents, pause).catch(
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(DeadlineExceeded);
+    const { error, gets } = await resentAfter(100, 2000);
     expect((error as DeadlineExceeded).message).toBe("no complete answer within 2 s (--timeout)");
-    expect(silent.received.get("GET")).toBe(3);
+    expect(gets).toBe(3);
   });
 
   it("honours an abort that comes before the second sending", async () => {
