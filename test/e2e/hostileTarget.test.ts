@@ -37,6 +37,8 @@ function boundedRoot(h: HostileRun): void {
   h.want("peak RSS of the CLI < 400 MB", (peak ?? 0) < 400, Math.round(peak ?? 0));
 }
 
+const sentBeforeTheHold = 2 * (defaultRunSettings.workers - 1); // hostileRun sets no --workers
+
 /**
  * Each throttled answer was waited out: Retry-After (1 s) holds every request of the run (RFC 9110 §10.2.3).
  * Counted, not timed: until the CLI has read the throttling answer, each other worker may still send what it
@@ -44,8 +46,6 @@ function boundedRoot(h: HostileRun): void {
  * second after it, where a run that kept going sends dozens; then the same request (method, path and body)
  * comes again, 1 s or more later.
  */
-const sentBeforeTheHold = 2 * (defaultRunSettings.workers - 1); // hostileRun sets no --workers
-
 function waitedOut(h: HostileRun): void {
   const retries = (h.report?.stats as { throttled?: { retries?: unknown } } | undefined)?.throttled?.retries;
   h.want("report.stats.throttled.retries >= 4", typeof retries === "number" && retries >= 4, retries);
