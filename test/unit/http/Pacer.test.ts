@@ -1,5 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { Pacer } from "../../../src/http/Pacer";
+import { sleep } from "../../../src/util/sleep";
 
 // Only lower bounds on time and orderings of callbacks: a loaded machine can make a wait longer, never shorter,
 // so these hold however busy it is. A timer may fire up to about 1 ms before its due time as performance.now()
@@ -60,7 +61,7 @@ describe("Pacer", () => {
       expect(s).toBeGreaterThanOrEqual(k * 50 - slackMs);
     });
 
-    await new Promise((r) => setTimeout(r, 60)); // past the turn booked after the third (150 ms)
+    await sleep(60); // past the turn booked after the third (150 ms)
     pacer.throttled(0);
     const t1 = performance.now();
     const twice = (await startsOf(pacer, 3, t1)).sort((a, b) => a - b);

@@ -3,6 +3,7 @@ import type { AddressInfo, Socket } from "node:net";
 import { Agents } from "../../../src/http/Agents";
 import { transport, type RawRequest } from "../../../src/http/transport";
 import { DeadlineExceeded, RequestAborted } from "../../../src/http/transportErrors";
+import { sleep } from "../../../src/util/sleep";
 
 interface ClosingServer {
   readonly server: Server;
@@ -125,10 +126,9 @@ describe("transport against a server that closes every connection after one answ
     const silent = await closingServer(true);
     servers.push(silent.server);
     await transport(request(silent.url, "GET"), agents);
-    const pause = (): Promise<void> => new Promise((r) => setTimeout(r, pauseMs));
-    const error = await transport(request(silent.url, "GET", { deadlineMs }), agents, pause).catch(
-      (e: unknown) => e,
-    );
+    const error = await transport(request(silent.url, "GET", { deadlineMs }), agents, () =>
+      sleep(pauseMs),
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DeadlineExceeded);
     return { error, gets: silent.received.get("GET") };
   }
